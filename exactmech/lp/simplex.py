@@ -41,7 +41,12 @@ from exactmech._arith import Ring, default_ring
 from exactmech.errors import ExactmechError
 from exactmech.lp._kernel import FractionFreeBasis
 
-__all__ = ["StandardLP", "StandardSolution", "solve_standard", "DEGENERATE_SWITCH"]
+__all__ = ["DEGENERATE_SWITCH", "PIVOT_RULES", "StandardLP", "StandardSolution", "solve_standard"]
+
+#: ``"auto"``: Dantzig with the Bland fallback (default, always terminates); ``"bland"``:
+#: Bland's rule throughout; ``"textbook"``: Dantzig with lowest-index tie-breaking and no
+#: fallback, which *can cycle* (kept to demonstrate Beale's example; needs ``max_iter``).
+PIVOT_RULES = ("auto", "bland", "textbook")
 
 #: Consecutive degenerate pivots after which Bland's rule replaces Dantzig's.
 DEGENERATE_SWITCH = 12
@@ -84,7 +89,10 @@ class StandardSolution:
 
 
 class _Solver:
-    def __init__(self, lp: StandardLP, ring: Ring, max_iter: int | None) -> None:
+    def __init__(self, lp: StandardLP, ring: Ring, max_iter: int | None, rule: str = "auto") -> None:
+        if rule not in PIVOT_RULES:
+            raise ExactmechError(f"solve_standard(): pivot_rule={rule!r}; expected one of {PIVOT_RULES}")
+        self.rule = rule
         self.lp = lp
         self.ring = ring
         mk = ring.make
@@ -196,7 +204,7 @@ class _Solver:
             if lhs < rhs:
                 best = k
             elif lhs == rhs:
-                if bland:
+                if bland or self.rule == "textbook":
                     if basis[k] < basis[best]:
                         best = k
                 elif (basis[k] >= n) > (basis[best] >= n) or (
@@ -209,7 +217,7 @@ class _Solver:
         """Iterate to optimality for ``cost``; return (status, pi, entering, alpha)."""
         degenerate = 0
         while True:
-            bland = degenerate >= DEGENERATE_SWITCH
+            bland = self.rule == "bland" or (self.rule == "auto" and degenerate >= DEGENERATE_SWITCH)
             q, _, pi = self._price(cost, bland)
             if q < 0:
                 return "optimal", pi, -1, []
@@ -257,6 +265,7 @@ def solve_standard(
     basis: Sequence[int] | None = None,
     ring: Ring | None = None,
     max_iter: int | None = None,
+    pivot_rule: str = "auto",
 ) -> StandardSolution:
     """Solve a standard-form integer LP exactly (see module docstring).
 
@@ -270,13 +279,15 @@ def solve_standard(
         Integer backend (:func:`exactmech._arith.default_ring` when ``None``).
     max_iter
         Raise :class:`~exactmech.errors.ExactmechError` after this many pivots.
+    pivot_rule
+        One of :data:`PIVOT_RULES`.
 
     Returns
     -------
     StandardSolution
     """
     ring = ring or default_ring()
-    s = _Solver(lp, ring, max_iter)
+    s = _Solver(lp, ring, max_iter, pivot_rule)
     if basis is None:
         s.cold_start()
     else:
