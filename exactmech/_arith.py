@@ -23,7 +23,7 @@ from typing import Any
 
 from exactmech.errors import ExactmechError
 
-__all__ = ["Ring", "get_ring", "available_rings", "default_ring"]
+__all__ = ["Ring", "available_rings", "default_ring", "get_ring"]
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ def get_ring(name: str) -> Ring:
     >>> get_ring("fortran")
     Traceback (most recent call last):
     ...
-    exactmech.errors.ExactmechError: get_ring(): unknown backend 'fortran'; expected one of python, gmpy2, flint
+    exactmech.errors.ExactmechError: get_ring(): unknown backend 'fortran'; expected one of ...
     """
     try:
         factory = _FACTORIES[name]

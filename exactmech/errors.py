@@ -12,15 +12,15 @@ from __future__ import annotations
 from typing import Any
 
 __all__ = [
+    "CertificateError",
+    "DistributionError",
     "ExactmechError",
+    "FileFormatError",
     "FloatInputError",
     "InvalidNumberError",
-    "ShapeError",
     "InvalidProblemError",
     "LPStatusError",
-    "CertificateError",
-    "FileFormatError",
-    "DistributionError",
+    "ShapeError",
 ]
 
 

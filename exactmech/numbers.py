@@ -18,14 +18,14 @@ import re
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
-from typing import Any, Union
+from typing import Any
 
 from exactmech.errors import FloatInputError, InvalidNumberError
 
-__all__ = ["Q", "as_rational", "as_rational_vector", "fraction_str", "to_latex", "RationalLike"]
+__all__ = ["Q", "RationalLike", "as_rational", "as_rational_vector", "fraction_str", "to_latex"]
 
 #: Anything :func:`Q` accepts (for type hints; strings are parsed exactly).
-RationalLike = Union[int, Fraction, str, Any]
+RationalLike = int | Fraction | str | Any
 
 _FRACTION_RE = re.compile(r"^\s*([+-]?\d+)\s*/\s*([+-]?\d+)\s*$")
 
@@ -80,7 +80,7 @@ def Q(
     >>> Q(0.1, "c[2]", func="linprog")
     Traceback (most recent call last):
     ...
-    exactmech.errors.FloatInputError: linprog(): c[2]=0.1 is a float; pass Fraction(1, 10) or '1/10' (or opt in with allow_float=True)
+    exactmech.errors.FloatInputError: linprog(): c[2]=0.1 is a float; pass Fraction(1, 10) ...
     """
     if isinstance(value, Fraction):
         return value
@@ -111,7 +111,9 @@ def _float_error(value: float, name: str | None, func: str | None) -> Fraction:
     shown = repr(value)
     try:
         approx = Fraction(shown)  # the shortest decimal that round-trips
-        hint = f"pass Fraction({approx.numerator}, {approx.denominator}) or '{fraction_str(approx)}'"
+        hint = (
+            f"pass Fraction({approx.numerator}, {approx.denominator}) or '{fraction_str(approx)}'"
+        )
     except (ValueError, ZeroDivisionError):
         hint = "pass an int, a Fraction or a string"
     raise FloatInputError(
@@ -215,7 +217,7 @@ def to_latex(x: Fraction | int, *, style: str = "frac") -> str:
     if style == "slash":
         return f"{sign}{p}/{q}"
     if style not in ("frac", "tfrac", "dfrac"):
-        raise ValueError(f"to_latex(): style={style!r}; expected 'frac', 'tfrac', 'dfrac' or 'slash'")
+        raise ValueError(
+            f"to_latex(): style={style!r}; expected 'frac', 'tfrac', 'dfrac' or 'slash'"
+        )
     return f"{sign}\\{style}{{{p}}}{{{q}}}"
-
-

@@ -28,7 +28,9 @@ from exactmech.lp.problem import Bound, LPProblem, SparseRow
 __all__ = ["linear_programs", "rationals"]
 
 
-def rationals(*, min_value: int = -9, max_value: int = 9, max_denominator: int = 1) -> st.SearchStrategy[Fraction]:
+def rationals(
+    *, min_value: int = -9, max_value: int = 9, max_denominator: int = 1
+) -> st.SearchStrategy[Fraction]:
     """Fractions ``p/q`` with ``min_value <= p <= max_value``, ``1 <= q <= max_denominator``.
 
     Shrinks toward ``0`` (and denominator 1).
@@ -115,4 +117,6 @@ def linear_programs(
     c = tuple(draw(st.lists(coef, min_size=n, max_size=n)))
     bounds = tuple(draw(_bound(coef, general_bounds)) for _ in range(n))
     maximize = draw(st.booleans()) if allow_maximize else False
-    return LPProblem(c=c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=bounds, maximize=maximize)
+    return LPProblem(
+        c=c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=bounds, maximize=maximize
+    )

@@ -44,7 +44,10 @@ def test_decimal_string_is_exact_not_binary() -> None:
 
 
 def test_float_rejected_with_fix() -> None:
-    with pytest.raises(FloatInputError, match=r"linprog\(\): c\[2\]=0.1 is a float; pass Fraction\(1, 10\) or '1/10'"):
+    with pytest.raises(
+        FloatInputError,
+        match=r"linprog\(\): c\[2\]=0.1 is a float; pass Fraction\(1, 10\) or '1/10'",
+    ):
         Q(0.1, "c[2]", func="linprog")
     with pytest.raises(TypeError):  # FloatInputError is a TypeError
         Q(2.5)

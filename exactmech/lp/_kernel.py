@@ -97,7 +97,7 @@ class FractionFreeBasis:
         D = self.D
         neg = p < 0
         new_cols = []
-        for col in self.cols + [self.beta]:
+        for col in [*self.cols, self.beta]:
             xr = col[r]
             if not xr:
                 new = list(col) if p == D else [(p * x) // D for x in col]

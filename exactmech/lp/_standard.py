@@ -95,7 +95,9 @@ class StandardForm:
                 out.append(Fraction(0))
         return tuple(out)
 
-    def _rows(self, ys: Sequence[Fraction], factor: Fraction) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
+    def _rows(
+        self, ys: Sequence[Fraction], factor: Fraction
+    ) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
         ub = [Fraction(0)] * len(self.problem.b_ub)
         eq = [Fraction(0)] * len(self.problem.b_eq)
         for k, (kind, i) in enumerate(self.row_origin):
@@ -105,11 +107,15 @@ class StandardForm:
                 eq[i] = ys[k] * self.row_scale[k] * factor
         return tuple(ub), tuple(eq)
 
-    def duals_original(self, ys: Sequence[Fraction], stage: int = 0) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
+    def duals_original(
+        self, ys: Sequence[Fraction], stage: int = 0
+    ) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
         """``(dual_ub, dual_eq)`` as marginals of the stage-``stage`` objective."""
         return self._rows(ys, Fraction(self.sense) / self.cscales[stage])
 
-    def farkas_original(self, ys: Sequence[Fraction]) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
+    def farkas_original(
+        self, ys: Sequence[Fraction]
+    ) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
         """``(y_ub >= 0, y_eq)`` with ``yᵀA`` balanced by bounds and ``yᵀb`` too small."""
         return self._rows(ys, Fraction(-1))
 
@@ -125,7 +131,9 @@ def _primitive(values: Sequence[Fraction]) -> Fraction:
     return Fraction(den, g) if g else Fraction(1)
 
 
-def to_standard(problem: LPProblem, objectives: Sequence[Sequence[Fraction]] | None = None) -> StandardForm:
+def to_standard(
+    problem: LPProblem, objectives: Sequence[Sequence[Fraction]] | None = None
+) -> StandardForm:
     """Build the integer standard form of ``problem`` (see module docstring).
 
     ``objectives`` replaces ``problem.c`` by a list of stage objectives (lexicographic).
@@ -179,7 +187,7 @@ def to_standard(problem: LPProblem, objectives: Sequence[Sequence[Fraction]] | N
             for s, c in enumerate(stages):
                 stage_costs[s].append(-c[j])
         elif kind == "lower" and hi is not None:
-            bound_rows.append((j, jp, hi - lo))
+            bound_rows.append((j, jp, hi - off))
         var_map.append((kind, jp, jm, off))
     row_origin = [("ub", i) for i in range(m_ub)] + [("eq", i) for i in range(m_eq)]
     for j, jp, width in bound_rows:
@@ -190,29 +198,19 @@ def to_standard(problem: LPProblem, objectives: Sequence[Sequence[Fraction]] | N
     m = len(row_origin)
     # slacks for <= rows and bound rows
     for r, (kind, i) in enumerate(row_origin):
-        if kind == "ub":
-            std_cols.append([(r, Fraction(1))])
-            names.append(f"s_{problem.ub_names[i]}")
-        elif kind == "bound":
-            std_cols.append([(r, Fraction(1))])
-            names.append(f"s_ub_{problem.var_names[i]}")
-            for s in range(len(stages)):
-                stage_costs[s].append(Fraction(0))
+        if kind == "eq":
             continue
-        else:
-            continue
-        for s in range(len(stages)):
-            stage_costs[s].append(Fraction(0))
+        std_cols.append([(r, Fraction(1))])
+        names.append(f"s_{problem.ub_names[i]}" if kind == "ub" else f"s_ub_{problem.var_names[i]}")
+        for costs in stage_costs:
+            costs.append(Fraction(0))
     # row scaling to primitive integer rows
     row_entries: list[list[Fraction]] = [[rhs[r]] for r in range(m)]
     for col in std_cols:
         for r, v in col:
             row_entries[r].append(v)
     row_scale = [_primitive(e) for e in row_entries]
-    int_cols = [
-        [(r, int(v * row_scale[r])) for r, v in sorted(col)]
-        for col in std_cols
-    ]
+    int_cols = [[(r, int(v * row_scale[r])) for r, v in sorted(col)] for col in std_cols]
     b = [int(rhs[r] * row_scale[r]) for r in range(m)]
     cscales = []
     int_costs = []

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, NoReturn
 
 from exactmech.errors import CertificateError
 from exactmech.lp.problem import LPProblem, SparseRow
@@ -38,7 +38,9 @@ def _dot(row: SparseRow, v: Sequence[Fraction]) -> Fraction:
     return sum((a * v[j] for j, a in row), _0)
 
 
-def _transpose_times(problem: LPProblem, y_ub: Sequence[Fraction], y_eq: Sequence[Fraction]) -> list[Fraction]:
+def _transpose_times(
+    problem: LPProblem, y_ub: Sequence[Fraction], y_eq: Sequence[Fraction]
+) -> list[Fraction]:
     w = [_0] * problem.n
     for rows, y in ((problem.A_ub, y_ub), (problem.A_eq, y_eq)):
         for row, yi in zip(rows, y):
@@ -48,7 +50,7 @@ def _transpose_times(problem: LPProblem, y_ub: Sequence[Fraction], y_eq: Sequenc
     return w
 
 
-def _fail(msg: str) -> None:
+def _fail(msg: str) -> NoReturn:
     raise CertificateError(f"check(): {msg}")
 
 
@@ -68,7 +70,9 @@ def _feasible(problem: LPProblem, x: Sequence[Fraction]) -> None:
             _fail(f"row eq[{i}] is violated: {_dot(row, x)} != {b}")
 
 
-def _lengths(problem: LPProblem, y_ub: Sequence[Any] | None, y_eq: Sequence[Any] | None, what: str) -> None:
+def _lengths(
+    problem: LPProblem, y_ub: Sequence[Any] | None, y_eq: Sequence[Any] | None, what: str
+) -> None:
     if y_ub is None or len(y_ub) != len(problem.b_ub):
         _fail(f"{what}_ub must have {len(problem.b_ub)} entries")
     if y_eq is None or len(y_eq) != len(problem.b_eq):
@@ -168,7 +172,6 @@ def check_certificate(problem: LPProblem, certificate: Any, fun: Fraction | None
             _fail("the ray does not improve the objective")
         return True
     _fail(f"unknown certificate kind {kind!r}")
-    return False
 
 
 def check(result: Any, problem: LPProblem | None = None) -> bool:

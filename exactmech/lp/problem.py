@@ -21,7 +21,7 @@ from typing import Any
 from exactmech.errors import InvalidProblemError, ShapeError
 from exactmech.numbers import Q
 
-__all__ = ["LPProblem", "SparseRow", "Bound", "make_problem"]
+__all__ = ["Bound", "LPProblem", "SparseRow", "make_problem"]
 
 SparseRow = tuple[tuple[int, Fraction], ...]
 Bound = tuple[Fraction | None, Fraction | None]
@@ -66,9 +66,13 @@ class LPProblem:
     def __post_init__(self) -> None:
         n = len(self.c)
         if len(self.A_ub) != len(self.b_ub):
-            raise ShapeError(f"LPProblem: A_ub has {len(self.A_ub)} rows but b_ub has {len(self.b_ub)}")
+            raise ShapeError(
+                f"LPProblem: A_ub has {len(self.A_ub)} rows but b_ub has {len(self.b_ub)}"
+            )
         if len(self.A_eq) != len(self.b_eq):
-            raise ShapeError(f"LPProblem: A_eq has {len(self.A_eq)} rows but b_eq has {len(self.b_eq)}")
+            raise ShapeError(
+                f"LPProblem: A_eq has {len(self.A_eq)} rows but b_eq has {len(self.b_eq)}"
+            )
         if len(self.bounds) != n:
             raise ShapeError(f"LPProblem: {len(self.bounds)} bounds for {n} variables")
         for kind, rows in (("A_ub", self.A_ub), ("A_eq", self.A_eq)):
@@ -99,6 +103,7 @@ class LPProblem:
 
     def dense(self) -> tuple[list[list[Fraction]], list[list[Fraction]]]:
         """``(A_ub, A_eq)`` as dense lists of lists (for small problems and tests)."""
+
         def expand(rows: tuple[SparseRow, ...]) -> list[list[Fraction]]:
             out = []
             for row in rows:
@@ -127,7 +132,9 @@ def _matrix(
     except TypeError:
         raise ShapeError(f"{func}(): b_{name} must be a sequence") from None
     if len(rows) != len(rhs):
-        raise ShapeError(f"{func}(): A_{name} has {len(rows)} rows but b_{name} has {len(rhs)} entries")
+        raise ShapeError(
+            f"{func}(): A_{name} has {len(rows)} rows but b_{name} has {len(rhs)} entries"
+        )
     sparse: list[SparseRow] = []
     for i, row in enumerate(rows):
         if n is None:
@@ -157,7 +164,9 @@ def _bounds(bounds: Any, n: int, func: str) -> tuple[Bound, ...]:
         out: list[Bound] = [(_ZERO, None)] * n
         for j, pair in bounds.items():
             if not (isinstance(j, int) and 0 <= j < n):
-                raise ShapeError(f"{func}(): bounds key {j!r} is not a variable index in 0..{n - 1}")
+                raise ShapeError(
+                    f"{func}(): bounds key {j!r} is not a variable index in 0..{n - 1}"
+                )
             out[j] = _pair(pair, f"bounds[{j}]", func)
         return tuple(out)
     seq = list(bounds)
@@ -176,7 +185,9 @@ def _pair(pair: Any, name: str, func: str) -> Bound:
         raise ShapeError(f"{func}(): {name} must be a (lower, upper) pair, got {pair!r}") from None
     lo_q, hi_q = _bound(lo, f"{name}[0]", func), _bound(hi, f"{name}[1]", func)
     if lo_q is not None and hi_q is not None and lo_q > hi_q:
-        raise InvalidProblemError(f"{func}(): {name} = ({lo_q}, {hi_q}): lower bound above upper bound")
+        raise InvalidProblemError(
+            f"{func}(): {name} = ({lo_q}, {hi_q}): lower bound above upper bound"
+        )
     return (lo_q, hi_q)
 
 

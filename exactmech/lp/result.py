@@ -17,7 +17,7 @@ from exactmech.errors import LPStatusError
 from exactmech.lp.problem import LPProblem
 from exactmech.numbers import fraction_str, to_latex
 
-__all__ = ["Certificate", "LPResult", "STATUSES"]
+__all__ = ["STATUSES", "Certificate", "LPResult"]
 
 STATUSES = ("optimal", "infeasible", "unbounded")
 
@@ -149,6 +149,7 @@ class LPResult:
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready dict: numbers as ``"a/b"`` strings, never floats."""
+
         def vec(v: Sequence[Fraction] | None) -> list[str] | None:
             return None if v is None else [fraction_str(t) for t in v]
 

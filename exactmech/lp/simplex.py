@@ -89,9 +89,13 @@ class StandardSolution:
 
 
 class _Solver:
-    def __init__(self, lp: StandardLP, ring: Ring, max_iter: int | None, rule: str = "auto") -> None:
+    def __init__(
+        self, lp: StandardLP, ring: Ring, max_iter: int | None, rule: str = "auto"
+    ) -> None:
         if rule not in PIVOT_RULES:
-            raise ExactmechError(f"solve_standard(): pivot_rule={rule!r}; expected one of {PIVOT_RULES}")
+            raise ExactmechError(
+                f"solve_standard(): pivot_rule={rule!r}; expected one of {PIVOT_RULES}"
+            )
         self.rule = rule
         self.lp = lp
         self.ring = ring
@@ -142,11 +146,21 @@ class _Solver:
             alpha = self.state.ftran(self.cols[j])
             best = -1
             for k in range(m):
-                if alpha[k] and self.basis[k] >= n and (best < 0 or abs(alpha[k]) < abs(alpha[best])):
+                if (
+                    alpha[k]
+                    and self.basis[k] >= n
+                    and (best < 0 or abs(alpha[k]) < abs(alpha[best]))
+                ):
                     best = k
             if best >= 0:
                 self.state.pivot(best, alpha)
                 self.basis[best] = j
+        self.make_start_feasible()
+
+    def start_from(self, basis: Sequence[int], state: FractionFreeBasis) -> None:
+        """Start from a complete, nonsingular basis whose state was built elsewhere (flint)."""
+        self.basis = list(basis)
+        self.state = state
         self.make_start_feasible()
 
     def make_start_feasible(self) -> None:
@@ -217,7 +231,9 @@ class _Solver:
         """Iterate to optimality for ``cost``; return (status, pi, entering, alpha)."""
         degenerate = 0
         while True:
-            bland = self.rule == "bland" or (self.rule == "auto" and degenerate >= DEGENERATE_SWITCH)
+            bland = self.rule == "bland" or (
+                self.rule == "auto" and degenerate >= DEGENERATE_SWITCH
+            )
             q, _, pi = self._price(cost, bland)
             if q < 0:
                 return "optimal", pi, -1, []
@@ -230,9 +246,7 @@ class _Solver:
             self.basis[r] = q
             self.iterations += 1
             if self.max_iter is not None and self.iterations >= self.max_iter:
-                raise ExactmechError(
-                    f"linprog(): iteration limit max_iter={self.max_iter} reached"
-                )
+                raise ExactmechError(f"linprog(): iteration limit max_iter={self.max_iter} reached")
 
     def drive_out_artificials(self) -> None:
         st, n = self.state, self.n
@@ -266,6 +280,7 @@ def solve_standard(
     ring: Ring | None = None,
     max_iter: int | None = None,
     pivot_rule: str = "auto",
+    initial: tuple[Sequence[int], FractionFreeBasis] | None = None,
 ) -> StandardSolution:
     """Solve a standard-form integer LP exactly (see module docstring).
 
@@ -281,6 +296,10 @@ def solve_standard(
         Raise :class:`~exactmech.errors.ExactmechError` after this many pivots.
     pivot_rule
         One of :data:`PIVOT_RULES`.
+    initial
+        A complete basis (real columns, one per row) with its :class:`FractionFreeBasis`
+        already computed (the float-guided method builds it with python-flint); takes
+        precedence over ``basis``.
 
     Returns
     -------
@@ -288,7 +307,9 @@ def solve_standard(
     """
     ring = ring or default_ring()
     s = _Solver(lp, ring, max_iter, pivot_rule)
-    if basis is None:
+    if initial is not None:
+        s.start_from(*initial)
+    elif basis is None:
         s.cold_start()
     else:
         s.warm_start(basis)

@@ -23,7 +23,7 @@ from exactmech.lp.result import Certificate, LPResult
 from exactmech.lp.simplex import StandardSolution, solve_standard
 from exactmech.numbers import Q, fraction_str
 
-__all__ = ["linprog", "linprog_lex", "solve_problem", "solve_lex", "LexResult", "METHODS"]
+__all__ = ["METHODS", "LexResult", "linprog", "linprog_lex", "solve_lex", "solve_problem"]
 
 METHODS = ("auto", "exact", "float-guided")
 
@@ -34,7 +34,9 @@ def _ring(backend: str | Ring | None) -> Ring | None:
     return get_ring(backend)
 
 
-def _reduced(problem: LPProblem, c: Sequence[Fraction], y_ub: Sequence[Fraction], y_eq: Sequence[Fraction]) -> tuple[Fraction, ...]:
+def _reduced(
+    problem: LPProblem, c: Sequence[Fraction], y_ub: Sequence[Fraction], y_eq: Sequence[Fraction]
+) -> tuple[Fraction, ...]:
     d = list(c)
     for rows, ys in ((problem.A_ub, y_ub), (problem.A_eq, y_eq)):
         for row, y in zip(rows, ys):
@@ -65,9 +67,16 @@ def _assemble(sf: StandardForm, sol: StandardSolution, method: str, stage: int =
         f_ub, f_eq = sf.farkas_original(sol.farkas)
         cert = Certificate("infeasible", farkas_ub=f_ub, farkas_eq=f_eq)
         return LPResult(
-            status="infeasible", fun=None, x=None, basis=basis, certificate=cert,
-            nit=sol.iterations, method=method, message="no point satisfies the constraints",
-            problem=problem, std_basis=tuple(sol.basis),
+            status="infeasible",
+            fun=None,
+            x=None,
+            basis=basis,
+            certificate=cert,
+            nit=sol.iterations,
+            method=method,
+            message="no point satisfies the constraints",
+            problem=problem,
+            std_basis=tuple(sol.basis),
         )
     x = sf.x_original(sol.x)
     if sol.status == "unbounded":
@@ -75,24 +84,42 @@ def _assemble(sf: StandardForm, sol: StandardSolution, method: str, stage: int =
         ray = sf.ray_original(sol.ray)
         cert = Certificate("unbounded", x=x, ray=ray)
         return LPResult(
-            status="unbounded", fun=None, x=x, basis=basis, certificate=cert,
-            nit=sol.iterations, method=method, message="the objective is unbounded along `ray`",
-            problem=problem, std_basis=tuple(sol.basis),
+            status="unbounded",
+            fun=None,
+            x=x,
+            basis=basis,
+            certificate=cert,
+            nit=sol.iterations,
+            method=method,
+            message="the objective is unbounded along `ray`",
+            problem=problem,
+            std_basis=tuple(sol.basis),
         )
     y_ub, y_eq = sf.duals_original(sol.duals[stage], stage)
     fun = problem.objective(x)
     cert = Certificate("optimal", x=x, dual_ub=y_ub, dual_eq=y_eq)
     return LPResult(
-        status="optimal", fun=fun, x=x, dual_ub=y_ub, dual_eq=y_eq,
-        reduced_costs=_reduced(problem, problem.c, y_ub, y_eq), basis=basis, certificate=cert,
-        nit=sol.iterations, method=method, message=f"optimal value {fraction_str(fun)}",
-        problem=problem, std_basis=tuple(sol.basis),
+        status="optimal",
+        fun=fun,
+        x=x,
+        dual_ub=y_ub,
+        dual_eq=y_eq,
+        reduced_costs=_reduced(problem, problem.c, y_ub, y_eq),
+        basis=basis,
+        certificate=cert,
+        nit=sol.iterations,
+        method=method,
+        message=f"optimal value {fraction_str(fun)}",
+        problem=problem,
+        std_basis=tuple(sol.basis),
     )
 
 
 def _pick_method(method: str, problem: LPProblem) -> str:
     if method not in METHODS:
-        raise InvalidProblemError(f"linprog(): method={method!r}; expected one of {', '.join(METHODS)}")
+        raise InvalidProblemError(
+            f"linprog(): method={method!r}; expected one of {', '.join(METHODS)}"
+        )
     if method == "auto":
         from exactmech.lp import guided
 
@@ -209,7 +236,7 @@ def linprog(
     >>> linprog([0.5])
     Traceback (most recent call last):
     ...
-    exactmech.errors.FloatInputError: linprog(): c[0]=0.5 is a float; pass Fraction(1, 2) or '1/2' (or opt in with allow_float=True)
+    exactmech.errors.FloatInputError: linprog(): c[0]=0.5 is a float; pass Fraction(1, 2) ...
     """
     problem = make_problem(c, A_ub, b_ub, A_eq, b_eq, bounds, maximize=maximize)
     return solve_problem(problem, method=method, backend=backend, max_iter=max_iter, verify=verify)
@@ -286,8 +313,12 @@ def _augment(
 
 
 def _stage_certificate(
-    sf: StandardForm, sol: StandardSolution, k: int, objectives: Sequence[Sequence[Fraction]],
-    funs: Sequence[Fraction], method: str,
+    sf: StandardForm,
+    sol: StandardSolution,
+    k: int,
+    objectives: Sequence[Sequence[Fraction]],
+    funs: Sequence[Fraction],
+    method: str,
 ) -> LPResult:
     """Certificate for stage ``k``: duals of the augmented problem, from the stage duals.
 
@@ -319,10 +350,18 @@ def _stage_certificate(
     y_ub_full = y_ub + extra
     cert = Certificate("optimal", x=x, dual_ub=y_ub_full, dual_eq=y_eq)
     return LPResult(
-        status="optimal", fun=fun, x=x, dual_ub=y_ub_full, dual_eq=y_eq,
-        reduced_costs=_reduced(aug, aug.c, y_ub_full, y_eq), certificate=cert,
-        nit=sol.iterations, method=method, message=f"stage {k}: optimal value {fraction_str(fun)}",
-        problem=aug, std_basis=tuple(sol.basis),
+        status="optimal",
+        fun=fun,
+        x=x,
+        dual_ub=y_ub_full,
+        dual_eq=y_eq,
+        reduced_costs=_reduced(aug, aug.c, y_ub_full, y_eq),
+        certificate=cert,
+        nit=sol.iterations,
+        method=method,
+        message=f"stage {k}: optimal value {fraction_str(fun)}",
+        problem=aug,
+        std_basis=tuple(sol.basis),
     )
 
 
@@ -345,13 +384,17 @@ def solve_lex(
     for s, o in enumerate(objectives):
         vec = tuple(Q(v, f"objectives[{s}][{j}]", func="linprog_lex") for j, v in enumerate(o))
         if len(vec) != problem.n:
-            raise ShapeError(f"linprog_lex(): objective {s} has {len(vec)} entries, expected {problem.n}")
+            raise ShapeError(
+                f"linprog_lex(): objective {s} has {len(vec)} entries, expected {problem.n}"
+            )
         objs.append(vec)
     base = replace(problem, c=objs[0])
     chosen = _pick_method(method, base)
     warm: Sequence[int] | None = None
     if chosen == "float-guided":
-        first = solve_problem(base, method="float-guided", backend=backend, max_iter=max_iter, verify=False)
+        first = solve_problem(
+            base, method="float-guided", backend=backend, max_iter=max_iter, verify=False
+        )
         warm = [j for j in first.std_basis]
     sf = to_standard(base, objs)
     sol = solve_standard(sf.lp, ring=_ring(backend), max_iter=max_iter, basis=warm)
@@ -370,7 +413,9 @@ def solve_lex(
             aug = _augment(base, objs[:n_ok], funs, c=objs[n_ok])
             assert sol.ray is not None
             cert = Certificate("unbounded", x=x, ray=sf.ray_original(sol.ray))
-            stages.append(LPResult("unbounded", None, x, certificate=cert, method=chosen, problem=aug))
+            stages.append(
+                LPResult("unbounded", None, x, certificate=cert, method=chosen, problem=aug)
+            )
             out = LexResult("unbounded", tuple(funs), x, tuple(stages), problem=base)
         else:
             out = LexResult("optimal", tuple(funs), x, tuple(stages), problem=base)
@@ -407,5 +452,9 @@ def linprog_lex(
     """
     if not objectives:
         raise ShapeError("linprog_lex(): at least one objective is needed")
-    problem = make_problem(objectives[0], A_ub, b_ub, A_eq, b_eq, bounds, maximize=maximize, func="linprog_lex")
-    return solve_lex(problem, objectives, method=method, backend=backend, max_iter=max_iter, verify=verify)
+    problem = make_problem(
+        objectives[0], A_ub, b_ub, A_eq, b_eq, bounds, maximize=maximize, func="linprog_lex"
+    )
+    return solve_lex(
+        problem, objectives, method=method, backend=backend, max_iter=max_iter, verify=verify
+    )

@@ -19,7 +19,7 @@ from itertools import combinations
 def _solve(M: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | None:
     """Solve the square system exactly; ``None`` if singular."""
     n = len(M)
-    A = [row[:] + [r] for row, r in zip(M, rhs)]
+    A = [[*row, r] for row, r in zip(M, rhs)]
     for c in range(n):
         p = next((r for r in range(c, n) if A[r][c] != 0), None)
         if p is None:
@@ -34,7 +34,9 @@ def _solve(M: list[list[Fraction]], rhs: list[Fraction]) -> list[Fraction] | Non
     return [A[r][n] for r in range(n)]
 
 
-def _rank_rows(A: list[list[Fraction]], b: list[Fraction]) -> tuple[list[list[Fraction]], list[Fraction]] | None:
+def _rank_rows(
+    A: list[list[Fraction]], b: list[Fraction]
+) -> tuple[list[list[Fraction]], list[Fraction]] | None:
     """Drop redundant equality rows; ``None`` if the system A z = b is inconsistent."""
     rows: list[list[Fraction]] = []
     rhs: list[Fraction] = []

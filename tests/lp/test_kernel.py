@@ -59,13 +59,15 @@ def _det(M: list[list[Fraction]]) -> Fraction:
     cols=st.lists(st.lists(st.integers(-5, 5), min_size=3, max_size=3), min_size=3, max_size=3),
     b=st.lists(st.integers(-5, 5), min_size=3, max_size=3),
 )
-def test_pivoting_in_columns_gives_adjugate(ring: Ring, cols: list[list[int]], b: list[int]) -> None:
+def test_pivoting_in_columns_gives_adjugate(
+    ring: Ring, cols: list[list[int]], b: list[int]
+) -> None:
     """Pivoting columns a_0..a_2 into the identity basis gives R = |det B|·B⁻¹ exactly."""
     mk = ring.make
     st_ = FractionFreeBasis([1, 1, 1], [mk(v) for v in b], mk(0), mk(1))
     B = [[Fraction(cols[j][i]) for j in range(3)] for i in range(3)]
     placed: list[int] = []
-    for j, col in enumerate(cols):
+    for col in cols:
         alpha = st_.ftran([(i, mk(v)) for i, v in enumerate(col) if v])
         rows = [k for k in range(3) if alpha[k] and k not in placed]
         if not rows:

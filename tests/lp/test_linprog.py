@@ -78,7 +78,9 @@ def test_repr_prints_fractions_not_floats() -> None:
     text = repr(res)
     assert text.startswith("LPResult(status='optimal', fun=-14/5, x=(8/5, 6/5)")
     assert "." not in text.split("nit")[0]
-    assert res._repr_latex_() == r"$\text{optimal: } -\frac{14}{5},\ x = (\frac{8}{5}, \frac{6}{5})$"
+    assert (
+        res._repr_latex_() == r"$\text{optimal: } -\frac{14}{5},\ x = (\frac{8}{5}, \frac{6}{5})$"
+    )
     assert res.to_json()["fun"] == "-14/5"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 from fractions import Fraction
 
+import pytest
 from hypothesis import given, note
 from hypothesis import strategies as st
 from sympy.solvers.simplex import InfeasibleLPError, UnboundedLPError
@@ -22,15 +23,18 @@ from tests.lp.brute import brute_force
 
 F = Fraction
 
+METHODS = pytest.mark.parametrize("method", ["exact", "float-guided"])
+
 
 def _dense(p: LPProblem) -> tuple[list[list[Fraction]], list[list[Fraction]]]:
     return p.dense()
 
 
+@METHODS
 @given(linear_programs())
-def test_agrees_with_brute_force_and_certificate_checks(p: LPProblem) -> None:
+def test_agrees_with_brute_force_and_certificate_checks(method: str, p: LPProblem) -> None:
     """LP theory: status and optimal value are those of vertex / extreme-ray enumeration."""
-    res = solve_problem(p, method="exact")
+    res = solve_problem(p, method=method)
     A_ub, A_eq = _dense(p)
     status, value = brute_force(p.c, A_ub, p.b_ub, A_eq, p.b_eq, p.bounds, p.maximize)
     note(f"{res!r}")
@@ -40,7 +44,16 @@ def test_agrees_with_brute_force_and_certificate_checks(p: LPProblem) -> None:
     assert check(res)
 
 
-def _nonneg_form(p: LPProblem) -> tuple[list[Fraction], list[list[Fraction]], list[Fraction], list[list[Fraction]], list[Fraction], Fraction]:
+def _nonneg_form(
+    p: LPProblem,
+) -> tuple[
+    list[Fraction],
+    list[list[Fraction]],
+    list[Fraction],
+    list[list[Fraction]],
+    list[Fraction],
+    Fraction,
+]:
     """The same LP over nonnegative variables, for sympy (whose free-variable path is buggy)."""
     A_ub, A_eq = p.dense()
     sense = -1 if p.maximize else 1
@@ -64,7 +77,9 @@ def _nonneg_form(p: LPProblem) -> tuple[list[Fraction], list[list[Fraction]], li
             shift.append(F(0))
             k += 2
 
-    def conv(rows: list[list[Fraction]], rhs: tuple[Fraction, ...]) -> tuple[list[list[Fraction]], list[Fraction]]:
+    def conv(
+        rows: list[list[Fraction]], rhs: tuple[Fraction, ...]
+    ) -> tuple[list[list[Fraction]], list[Fraction]]:
         out, b = [], []
         for row, bi in zip(rows, rhs):
             r = [F(0)] * k
@@ -88,7 +103,7 @@ def _nonneg_form(p: LPProblem) -> tuple[list[Fraction], list[list[Fraction]], li
     return c, Au, bu, Ae, be, const
 
 
-class _SympyTimeout(Exception):
+class _SympyTimeoutError(Exception):
     pass
 
 
@@ -97,7 +112,7 @@ def _sympy_solve(c, Au, bu, Ae, be):  # type: ignore[no-untyped-def]
     import signal
 
     def _alarm(signum, frame):  # type: ignore[no-untyped-def]
-        raise _SympyTimeout
+        raise _SympyTimeoutError
 
     old = signal.signal(signal.SIGALRM, _alarm)
     signal.alarm(10)
@@ -115,8 +130,9 @@ def _sympy_solve(c, Au, bu, Ae, be):  # type: ignore[no-untyped-def]
         signal.signal(signal.SIGALRM, old)
 
 
+@METHODS
 @given(linear_programs(max_vars=4, max_rows=4))
-def test_agrees_with_sympy(p: LPProblem) -> None:
+def test_agrees_with_sympy(method: str, p: LPProblem) -> None:
     """Status and optimal value equal sympy's exact simplex on the equivalent x ≥ 0 form.
 
     sympy 1.14 has known phase-1 bugs (sympy#28089: it may return a point violating the
@@ -124,12 +140,12 @@ def test_agrees_with_sympy(p: LPProblem) -> None:
     loops, its answer is not evidence and the example is skipped (brute force covers it).
     """
     c, Au, bu, Ae, be, const = _nonneg_form(p)
-    res = solve_problem(p, method="exact")
+    res = solve_problem(p, method=method)
     if not c:
         return
     try:
         status, val, x = _sympy_solve(c, Au, bu, Ae, be)
-    except _SympyTimeout:
+    except _SympyTimeoutError:
         note("sympy looped (sympy#28089)")
         return
     if status == "optimal":
@@ -147,10 +163,11 @@ def test_agrees_with_sympy(p: LPProblem) -> None:
         assert res.fun == sense * val + const
 
 
+@METHODS
 @given(linear_programs())
-def test_strong_duality_and_complementary_slackness(p: LPProblem) -> None:
+def test_strong_duality_and_complementary_slackness(method: str, p: LPProblem) -> None:
     """LP duality: at an optimum, c·x = dual objective and each slack row has zero dual."""
-    res = solve_problem(p, method="exact")
+    res = solve_problem(p, method=method)
     if res.status != "optimal":
         return
     assert res.x is not None and res.dual_ub is not None and res.reduced_costs is not None
@@ -172,10 +189,13 @@ def test_strong_duality_and_complementary_slackness(p: LPProblem) -> None:
     assert dual_obj == res.fun
 
 
+@METHODS
 @given(linear_programs(general_bounds=False), st.data())
-def test_scaling_and_permuting_rows_and_columns(p: LPProblem, data: st.DataObject) -> None:
+def test_scaling_and_permuting_rows_and_columns(
+    method: str, p: LPProblem, data: st.DataObject
+) -> None:
     """The optimal value is invariant under positive row scaling and permutations."""
-    res = solve_problem(p, method="exact")
+    res = solve_problem(p, method=method)
     m = len(p.A_ub)
     scale = [F(data.draw(st.integers(1, 7)), data.draw(st.integers(1, 7))) for _ in range(m)]
     rperm = data.draw(st.permutations(range(m)))
@@ -193,22 +213,29 @@ def test_scaling_and_permuting_rows_and_columns(p: LPProblem, data: st.DataObjec
         var_names=(),
         ub_names=(),
     )
-    res2 = solve_problem(q, method="exact")
+    res2 = solve_problem(q, method=method)
     assert (res2.status, res2.fun) == (res.status, res.fun)
     assert check(res2)
 
 
-@given(linear_programs(max_vars=4, max_rows=4), st.lists(st.integers(-4, 4), min_size=4, max_size=4))
-def test_lexicographic_second_stage_is_optimum_over_the_face(p: LPProblem, c2: list[int]) -> None:
+@METHODS
+@given(
+    linear_programs(max_vars=4, max_rows=4), st.lists(st.integers(-4, 4), min_size=4, max_size=4)
+)
+def test_lexicographic_second_stage_is_optimum_over_the_face(
+    method: str, p: LPProblem, c2: list[int]
+) -> None:
     """Stage 2 of linprog_lex equals the optimum of c2 over {x optimal for c1} (brute force)."""
     obj2 = [F(v) for v in c2[: p.n]]
-    lex = solve_lex(p, [p.c, obj2], method="exact")
-    first = solve_problem(p, method="exact")
+    lex = solve_lex(p, [p.c, obj2], method=method)
+    first = solve_problem(p, method=method)
     if first.status != "optimal":
         assert lex.status == first.status
         return
     A_ub, A_eq = p.dense()
-    status, value = brute_force(obj2, A_ub, p.b_ub, [*A_eq, list(p.c)], [*p.b_eq, first.fun - p.c0], p.bounds, p.maximize)
+    status, value = brute_force(
+        obj2, A_ub, p.b_ub, [*A_eq, list(p.c)], [*p.b_eq, first.fun - p.c0], p.bounds, p.maximize
+    )
     assert lex.status == status
     if status == "optimal":
         assert lex.fun == (first.fun, value)
@@ -224,5 +251,9 @@ def test_all_backends_identical(p: LPProblem) -> None:
     first = results[0]
     for other in results[1:]:
         assert (other.status, other.fun, other.x, other.dual_ub, other.dual_eq) == (
-            first.status, first.fun, first.x, first.dual_ub, first.dual_eq
+            first.status,
+            first.fun,
+            first.x,
+            first.dual_ub,
+            first.dual_eq,
         )

@@ -99,13 +99,21 @@ def test_free_variables_and_negative_bounds() -> None:
     assert (res.fun, res.x) == (F(4), (F(2), F(1)))
     assert res.dual_eq == (1,)
     assert res.reduced_costs == (0, 1)
-    res = linprog([-1, -4], [[2, 2], [2, 5], [1, -2], [-4, 2]], [-5, 9, 8, 1], bounds=[(None, 1), (None, 0)], method="exact")
+    res = linprog(
+        [-1, -4],
+        [[2, 2], [2, 5], [1, -2], [-4, 2]],
+        [-5, 9, 8, 1],
+        bounds=[(None, 1), (None, 0)],
+        method="exact",
+    )
     # sympy 1.14 wrongly reports this LP infeasible; x = (-1, -3/2) is feasible and optimal.
     assert (res.status, res.fun, res.x) == ("optimal", F(7), (F(-1), F(-3, 2)))
 
 
 def test_fixed_variables_are_substituted() -> None:
-    res = linprog([1, 1], A_ub=[[1, 1]], b_ub=[5], bounds=[(2, 2), (1, None)], maximize=True, method="exact")
+    res = linprog(
+        [1, 1], A_ub=[[1, 1]], b_ub=[5], bounds=[(2, 2), (1, None)], maximize=True, method="exact"
+    )
     assert (res.fun, res.x) == (F(5), (F(2), F(3)))
     assert res.reduced_costs is not None and res.reduced_costs[0] == 0
 

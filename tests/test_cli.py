@@ -1,0 +1,72 @@
+"""The ``exactmech`` command: verify table, JSON, LaTeX, exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from exactmech import cli
+from exactmech.claims import Claim, registry
+
+
+def test_verify_prints_table_and_summary(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["verify", "--paper", "lp"]) == 0
+    out = capsys.readouterr().out
+    assert "Wyndor Glass: optimal profit Z" in out
+    assert "0 mismatch, 0 error" in out.splitlines()[-1]
+
+
+def test_verify_json_and_latex(tmp_path: Path) -> None:
+    j, t = tmp_path / "v.json", tmp_path / "v.tex"
+    assert (
+        cli.main(["verify", "--paper", "lp", "--quiet", "--json", str(j), "--latex", str(t)]) == 0
+    )
+    data = json.loads(j.read_text())
+    assert set(data) >= {"claims", "summary"}
+    first = data["claims"][0]
+    assert set(first) == {
+        "id",
+        "paper",
+        "location",
+        "statement",
+        "expected",
+        "computed",
+        "status",
+        "note",
+    }
+    assert all(isinstance(v, str) for c in data["claims"] for v in c.values())
+    shadow = next(c for c in data["claims"] if c["id"] == "lp.wyndor.shadow")
+    assert shadow["computed"] == "(0, 3/2, 1)"
+    tex = t.read_text()
+    assert r"\toprule" in tex and r"\frac{3}{2}" in tex
+
+
+def test_verify_exit_code_on_mismatch(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = [Claim("x.bad", "lp", "nowhere", "wrong on purpose", 1, lambda: 2)]
+    monkeypatch.setattr(registry, "all_claims", lambda: bad)
+    assert cli.main(["verify", "--quiet"]) == 1
+    assert "1 mismatch" in capsys.readouterr().out
+
+
+def test_claims_listing(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["claims", "--paper", "lp"]) == 0
+    out = capsys.readouterr().out
+    assert "lp.beale.value" in out and out.strip().endswith("claims")
+
+
+@pytest.mark.skipif(shutil.which("exactmech") is None, reason="console script not installed")
+def test_console_script_exit_status() -> None:
+    proc = subprocess.run(
+        ["exactmech", "verify", "--paper", "lp", "--quiet"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0
+    assert "0 mismatch, 0 error" in proc.stdout
