@@ -27,6 +27,10 @@ __all__ = ["Q", "RationalLike", "as_rational", "as_rational_vector", "fraction_s
 #: Anything :func:`Q` accepts (for type hints; strings are parsed exactly).
 RationalLike = int | Fraction | str | Any
 
+#: Shared Fraction objects for small integers (Fractions are immutable, so sharing is safe);
+#: LP data is mostly small integers and building a Fraction costs more than a dict lookup.
+_SMALL = {k: Fraction(k) for k in range(-1024, 1025)}
+
 _FRACTION_RE = re.compile(r"^\s*([+-]?\d+)\s*/\s*([+-]?\d+)\s*$")
 
 
@@ -82,6 +86,9 @@ def Q(
     ...
     exactmech.errors.FloatInputError: linprog(): c[2]=0.1 is a float; pass Fraction(1, 10) ...
     """
+    if type(value) is int:
+        small = _SMALL.get(value)
+        return small if small is not None else Fraction(value)
     if isinstance(value, Fraction):
         return value
     if isinstance(value, bool):

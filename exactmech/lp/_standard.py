@@ -34,6 +34,8 @@ from exactmech.lp.simplex import StandardLP
 
 __all__ = ["StandardForm", "to_standard"]
 
+_ONE = Fraction(1)
+
 
 @dataclass
 class StandardForm:
@@ -150,7 +152,8 @@ def to_standard(
         for j, v in row:
             colrows[j].append((i, v))
     var_map: list[tuple[str, int, int, Fraction]] = []
-    std_cols: list[list[tuple[int, Fraction]]] = []
+    # entries (row, value, sign): signs are applied in integer arithmetic below
+    std_cols: list[list[tuple[int, Fraction, int]]] = []
     names: list[str] = []
     offsets = [Fraction(0)] * len(stages)
     bound_rows: list[tuple[int, int, Fraction]] = []  # (orig var, std col, u - l)
@@ -174,14 +177,14 @@ def to_standard(
             var_map.append((kind, -1, -1, off))
             continue
         jp = len(std_cols)
-        std_cols.append([(i, sign * v) for i, v in colrows[j]])
+        std_cols.append([(i, v, sign) for i, v in colrows[j]])
         names.append(name)
         for s, c in enumerate(stages):
             stage_costs[s].append(sign * c[j])
         jm = -1
         if kind == "free":
             jm = len(std_cols)
-            std_cols.append([(i, -v) for i, v in colrows[j]])
+            std_cols.append([(i, v, -1) for i, v in colrows[j]])
             names[-1] = name + "+"
             names.append(name + "-")
             for s, c in enumerate(stages):
@@ -193,25 +196,36 @@ def to_standard(
     for j, jp, width in bound_rows:
         r = len(row_origin)
         row_origin.append(("bound", j))
-        std_cols[jp].append((r, Fraction(1)))
+        std_cols[jp].append((r, _ONE, 1))
         rhs.append(width)
     m = len(row_origin)
     # slacks for <= rows and bound rows
     for r, (kind, i) in enumerate(row_origin):
         if kind == "eq":
             continue
-        std_cols.append([(r, Fraction(1))])
+        std_cols.append([(r, _ONE, 1)])
         names.append(f"s_{problem.ub_names[i]}" if kind == "ub" else f"s_ub_{problem.var_names[i]}")
         for costs in stage_costs:
             costs.append(Fraction(0))
-    # row scaling to primitive integer rows
-    row_entries: list[list[Fraction]] = [[rhs[r]] for r in range(m)]
+    # row scaling to primitive integer rows, in integer arithmetic (no gcd per entry)
+    lcms = [rhs[r].denominator for r in range(m)]
     for col in std_cols:
-        for r, v in col:
-            row_entries[r].append(v)
-    row_scale = [_primitive(e) for e in row_entries]
-    int_cols = [[(r, int(v * row_scale[r])) for r, v in sorted(col)] for col in std_cols]
-    b = [int(rhs[r] * row_scale[r]) for r in range(m)]
+        for r, v, _ in col:
+            d = v.denominator
+            if d != 1 and lcms[r] % d:
+                lcms[r] = lcm(lcms[r], d)
+    gcds = [abs(rhs[r].numerator) * (lcms[r] // rhs[r].denominator) for r in range(m)]
+    for col in std_cols:
+        for r, v, _ in col:
+            if gcds[r] != 1:
+                gcds[r] = gcd(gcds[r], v.numerator * (lcms[r] // v.denominator))
+    gcds = [g or 1 for g in gcds]
+    row_scale = [Fraction(L, g) for L, g in zip(lcms, gcds)]
+    int_cols = [
+        [(r, sg * (v.numerator * (lcms[r] // v.denominator) // gcds[r])) for r, v, sg in col]
+        for col in std_cols
+    ]
+    b = [rhs[r].numerator * (lcms[r] // rhs[r].denominator) // gcds[r] for r in range(m)]
     cscales = []
     int_costs = []
     for s in range(len(stages)):

@@ -24,30 +24,63 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from math import gcd
 from typing import Any, NoReturn
 
 from exactmech.errors import CertificateError
 from exactmech.lp.problem import LPProblem, SparseRow
 
-__all__ = ["check", "check_certificate"]
+__all__ = ["check", "check_certificate", "transpose_times"]
 
 _0 = Fraction(0)
 
 
-def _dot(row: SparseRow, v: Sequence[Fraction]) -> Fraction:
-    return sum((a * v[j] for j, a in row), _0)
+class _Vec:
+    """A rational vector as integers over one common denominator (fast exact dot products)."""
+
+    __slots__ = ("den", "num")
+
+    def __init__(self, v: Sequence[Fraction]) -> None:
+        den = 1
+        for x in v:
+            if den % x.denominator:
+                den = den * x.denominator // gcd(den, x.denominator)
+        self.den = den
+        self.num = [x.numerator * (den // x.denominator) for x in v]
+
+    def dot(self, row: SparseRow) -> Fraction:
+        """``row · v`` exactly."""
+        num = self.num
+        total = 0
+        rest = _0
+        for j, a in row:
+            if a.denominator == 1:
+                total += a.numerator * num[j]
+            else:
+                rest += Fraction(a.numerator * num[j], a.denominator)
+        return Fraction(total, self.den) + rest / self.den if rest else Fraction(total, self.den)
 
 
-def _transpose_times(
+def transpose_times(
     problem: LPProblem, y_ub: Sequence[Fraction], y_eq: Sequence[Fraction]
 ) -> list[Fraction]:
-    w = [_0] * problem.n
-    for rows, y in ((problem.A_ub, y_ub), (problem.A_eq, y_eq)):
-        for row, yi in zip(rows, y):
-            if yi:
-                for j, a in row:
-                    w[j] += a * yi
-    return w
+    """``A_ubᵀ y_ub + A_eqᵀ y_eq`` exactly (integer accumulation over a common denominator)."""
+    yv = _Vec(list(y_ub) + list(y_eq))
+    acc = [0] * problem.n
+    rest: dict[int, Fraction] = {}
+    for k, row in enumerate(list(problem.A_ub) + list(problem.A_eq)):
+        yk = yv.num[k]
+        if not yk:
+            continue
+        for j, a in row:
+            if a.denominator == 1:
+                acc[j] += a.numerator * yk
+            else:
+                rest[j] = rest.get(j, _0) + Fraction(a.numerator * yk, a.denominator)
+    out = [Fraction(v, yv.den) for v in acc]
+    for j, r in rest.items():
+        out[j] += r / yv.den
+    return out
 
 
 def _fail(msg: str) -> NoReturn:
@@ -62,12 +95,15 @@ def _feasible(problem: LPProblem, x: Sequence[Fraction]) -> None:
             _fail(f"x[{j}] = {x[j]} is below its lower bound {lo}")
         if hi is not None and x[j] > hi:
             _fail(f"x[{j}] = {x[j]} is above its upper bound {hi}")
+    xv = _Vec(x)
     for i, (row, b) in enumerate(zip(problem.A_ub, problem.b_ub)):
-        if _dot(row, x) > b:
-            _fail(f"row ub[{i}] is violated: {_dot(row, x)} > {b}")
+        ax = xv.dot(row)
+        if ax > b:
+            _fail(f"row ub[{i}] is violated: {ax} > {b}")
     for i, (row, b) in enumerate(zip(problem.A_eq, problem.b_eq)):
-        if _dot(row, x) != b:
-            _fail(f"row eq[{i}] is violated: {_dot(row, x)} != {b}")
+        ax = xv.dot(row)
+        if ax != b:
+            _fail(f"row eq[{i}] is violated: {ax} != {b}")
 
 
 def _lengths(
@@ -107,7 +143,7 @@ def check_certificate(problem: LPProblem, certificate: Any, fun: Fraction | None
         for i, y in enumerate(y_ub):
             if sigma * y > 0:
                 _fail(f"dual_ub[{i}] = {y} has the wrong sign")
-        w = _transpose_times(problem, y_ub, y_eq)
+        w = transpose_times(problem, y_ub, y_eq)
         dual_obj = sigma * (
             sum((b * y for b, y in zip(problem.b_ub, y_ub)), _0)
             + sum((b * y for b, y in zip(problem.b_eq, y_eq)), _0)
@@ -134,7 +170,7 @@ def check_certificate(problem: LPProblem, certificate: Any, fun: Fraction | None
         for i, y in enumerate(y_ub):
             if y < 0:
                 _fail(f"farkas_ub[{i}] = {y} is negative")
-        w = _transpose_times(problem, y_ub, y_eq)
+        w = transpose_times(problem, y_ub, y_eq)
         value = sum((b * y for b, y in zip(problem.b_ub, y_ub)), _0) + sum(
             (b * y for b, y in zip(problem.b_eq, y_eq)), _0
         )
@@ -157,11 +193,12 @@ def check_certificate(problem: LPProblem, certificate: Any, fun: Fraction | None
         _feasible(problem, x)
         if len(r) != problem.n:
             _fail(f"ray has {len(r)} entries for {problem.n} variables")
+        rv = _Vec(r)
         for i, row in enumerate(problem.A_ub):
-            if _dot(row, r) > 0:
+            if rv.dot(row) > 0:
                 _fail(f"ray increases row ub[{i}]")
         for i, row in enumerate(problem.A_eq):
-            if _dot(row, r) != 0:
+            if rv.dot(row) != 0:
                 _fail(f"ray changes row eq[{i}]")
         for j, (lo, hi) in enumerate(problem.bounds):
             if lo is not None and r[j] < 0:

@@ -46,7 +46,7 @@ def _operand(value: object, op: str) -> LinExpr | None:
 def _require(value: object, op: str) -> LinExpr:
     e = _operand(value, op)
     if e is None:
-        raise TypeError(f"linear expression {op!r}: {value!r} is not a variable, expression or number")
+        raise TypeError(f"linear expression {op!r}: {value!r} is not a variable or number")
     return e
 
 
@@ -60,23 +60,17 @@ class _Linear:
 
     def __add__(self, other: object) -> LinExpr:
         o = _operand(other, "+")
-        if o is None:
-            return NotImplemented
-        return self._expr()._combine(o, 1)
+        return NotImplemented if o is None else self._expr()._combine(o, 1)
 
     __radd__ = __add__
 
     def __sub__(self, other: object) -> LinExpr:
         o = _operand(other, "-")
-        if o is None:
-            return NotImplemented
-        return self._expr()._combine(o, -1)
+        return NotImplemented if o is None else self._expr()._combine(o, -1)
 
     def __rsub__(self, other: object) -> LinExpr:
         o = _operand(other, "-")
-        if o is None:
-            return NotImplemented
-        return o._combine(self._expr(), -1)
+        return NotImplemented if o is None else o._combine(self._expr(), -1)
 
     def __neg__(self) -> LinExpr:
         return self._expr()._scale(Fraction(-1))
@@ -118,9 +112,7 @@ class _Linear:
 
     def __eq__(self, other: object) -> Constraint:  # type: ignore[override]
         o = _operand(other, "==")
-        if o is None:
-            return NotImplemented
-        return Constraint(self, "==", o)
+        return NotImplemented if o is None else Constraint(self, "==", o)
 
     def __ne__(self, other: object) -> bool:
         raise TypeError("'!=' is not a linear constraint; use <=, >= or ==")
@@ -140,11 +132,10 @@ class Variable(_Linear):
     Attributes
     ----------
     name : str
-        Unique name within its program.
     lb, ub : Fraction or None
         Bounds (``None`` is infinite).
     index : int
-        Column of the variable in :meth:`LinearProgram.to_problem`.
+        Column in :meth:`LinearProgram.to_problem`.
 
     Examples
     --------
@@ -204,7 +195,9 @@ class LinExpr(_Linear):
 
     __slots__ = ("_constant", "_terms")
 
-    def __init__(self, terms: Mapping[Variable, RationalLike] | None = None, constant: object = 0):
+    def __init__(
+        self, terms: Mapping[Variable, RationalLike] | None = None, constant: RationalLike = 0
+    ) -> None:
         coef: dict[Variable, Fraction] = {}
         for v, a in (terms or {}).items():
             if not isinstance(v, Variable):
@@ -273,11 +266,6 @@ def lin_sum(items: Iterable[object]) -> LinExpr:
     ----------
     items
         Variables, :class:`LinExpr` objects and numbers accepted by :func:`exactmech.Q`.
-
-    Returns
-    -------
-    LinExpr
-        The exact sum.
 
     Examples
     --------
@@ -382,9 +370,8 @@ class LinearProgram:
     >>> sol = lp.solve()
     >>> sol.objective, sol.value(y), sol.dual("demand")
     (Fraction(2, 1), Fraction(2, 1), Fraction(1, 2))
-    >>> q = lp.vars("q", [(1, 2), (2, 1)], lb=None, ub="1/2")
-    >>> q[1, 2], q[2, 1].ub
-    (q[1,2], Fraction(1, 2))
+    >>> lp.vars("q", [(1, 2), (2, 1)], lb=None, ub="1/2")[1, 2].ub
+    Fraction(1, 2)
     >>> lp.var("x")
     Traceback (most recent call last):
     ...
@@ -400,6 +387,7 @@ class LinearProgram:
         self._cons: dict[str, Constraint] = {}
         self._objectives: list[LinExpr] = []
         self._lex = False
+        self._auto = 0
 
     def _check_name(self, name: object, taken: Iterable[str], func: str, what: str) -> str:
         if not isinstance(name, str) or not name:
@@ -480,10 +468,9 @@ class LinearProgram:
             raise TypeError(f"{func}(): expected a Constraint, got {constraint!r}{hint}")
         self._own(constraint.expr, func)
         if name is None:
-            k = len(self._cons)
-            while f"c{k}" in self._cons:
-                k += 1
-            name = f"c{k}"
+            while f"c{self._auto}" in self._cons:
+                self._auto += 1
+            name = f"c{self._auto}"
         self._cons[self._check_name(name, self._cons, func, "constraint")] = constraint
         return name
 
@@ -530,8 +517,8 @@ class LinearProgram:
     def to_problem(self) -> LPProblem:
         """The :class:`LPProblem`: ``>=`` rows negated into ``<=`` rows, constants moved right.
 
-        Names carry over; the objective is the first (lexicographic) one, ``0`` if unset,
-        with its constant in ``c0``.
+        Names carry over; the objective (the first lexicographic one; ``0`` if unset) keeps
+        its constant in ``c0``.
 
         Examples
         --------
@@ -668,18 +655,12 @@ class Solution:
         return sum((a * x[v.index] for v, a in e._terms.items()), e._constant)
 
     @property
-    def objectives(self) -> tuple[Fraction, ...]:
-        """The optimal value(s) as a tuple (one entry unless lexicographic)."""
-        x = self._x("objectives", "objective")
-        if self.lex_result is None and self.result.fun is not None:
-            return (self.result.fun,)
-        return tuple(self._eval(e, x, "objectives") for e in self._objectives)
-
-    @property
     def objective(self) -> Fraction | tuple[Fraction, ...]:
         """The optimal value (the tuple of stage values for lexicographic objectives)."""
-        vals = self.objectives
-        return vals if self.lex_result is not None else vals[0]
+        x = self._x("objective", "objective")
+        if self.lex_result is None and self.result.fun is not None:
+            return self.result.fun
+        return tuple(self._eval(e, x, "objective") for e in self._objectives)
 
     def value(self, item: Variable | LinExpr) -> Fraction:
         """Exact value of a variable or expression at the optimum."""
@@ -719,6 +700,8 @@ class Solution:
     def __repr__(self) -> str:
         if self.status != "optimal":
             return f"Solution(status={self.status!r})"
-        shown = ", ".join(fraction_str(v) for v in self.objectives)
-        shown = shown if self.lex_result is None else f"({shown})"
-        return f"Solution(status='optimal', objective={shown})"
+        obj = self.objective
+        if isinstance(obj, Fraction):
+            return f"Solution(status='optimal', objective={fraction_str(obj)})"
+        shown = ", ".join(map(fraction_str, obj))
+        return f"Solution(status='optimal', objective=({shown}))"

@@ -145,6 +145,10 @@ def _matrix(
             )
         entries = []
         for j, v in enumerate(row):
+            if type(v) is int:  # fast path: no name formatting for plain ints
+                if v:
+                    entries.append((j, Q(v)))
+                continue
             q = Q(v, f"A_{name}[{i}][{j}]", func=func)
             if q:
                 entries.append((j, q))
@@ -211,7 +215,7 @@ def make_problem(
     --------
     >>> p = make_problem([1, "1/2"], A_ub=[[1, 1]], b_ub=[4])
     >>> p.A_ub, p.bounds[0]
-    (((0, Fraction(1, 1)), (1, Fraction(1, 1))),), (Fraction(0, 1), None))
+    ((((0, Fraction(1, 1)), (1, Fraction(1, 1))),), (Fraction(0, 1), None))
     >>> make_problem([1, 2], A_ub=[[1]], b_ub=[1])
     Traceback (most recent call last):
     ...

@@ -17,7 +17,7 @@ from typing import Any
 from exactmech._arith import Ring, get_ring
 from exactmech.errors import InvalidProblemError, ShapeError
 from exactmech.lp._standard import StandardForm, to_standard
-from exactmech.lp.certificate import check
+from exactmech.lp.certificate import check, transpose_times
 from exactmech.lp.problem import LPProblem, make_problem
 from exactmech.lp.result import Certificate, LPResult
 from exactmech.lp.simplex import StandardSolution, solve_standard
@@ -37,13 +37,10 @@ def _ring(backend: str | Ring | None) -> Ring | None:
 def _reduced(
     problem: LPProblem, c: Sequence[Fraction], y_ub: Sequence[Fraction], y_eq: Sequence[Fraction]
 ) -> tuple[Fraction, ...]:
-    d = list(c)
-    for rows, ys in ((problem.A_ub, y_ub), (problem.A_eq, y_eq)):
-        for row, y in zip(rows, ys):
-            if y:
-                for j, a in row:
-                    d[j] -= a * y
-    return tuple(d)
+    # Reduced costs are reported, not certified (the checker recomputes its own), so the
+    # checker's fast transpose product may serve here; the dependency is solver -> checker.
+    w = transpose_times(problem, y_ub, y_eq)
+    return tuple(cj - wj for cj, wj in zip(c, w))
 
 
 def _basis_names(sf: StandardForm, basis: Sequence[int]) -> tuple[str, ...]:
