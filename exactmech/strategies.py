@@ -18,14 +18,31 @@ Examples
 
 from __future__ import annotations
 
+import itertools
 from fractions import Fraction
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from exactmech.dist import (
+    Discrete,
+    Joint,
+    PiecewiseUniform,
+    Uniform,
+    is_regular,
+    joint_distribution,
+)
 from exactmech.lp.problem import Bound, LPProblem, SparseRow
 
-__all__ = ["linear_programs", "rationals"]
+__all__ = [
+    "correlated_priors",
+    "discrete_distributions",
+    "independent_priors",
+    "linear_programs",
+    "piecewise_uniform_distributions",
+    "rationals",
+    "uniform_intervals",
+]
 
 
 def rationals(
@@ -120,3 +137,338 @@ def linear_programs(
     return LPProblem(
         c=c, A_ub=A_ub, b_ub=b_ub, A_eq=A_eq, b_eq=b_eq, bounds=bounds, maximize=maximize
     )
+
+
+# -- distributions (exactmech.dist) -------------------------------------------------------
+
+
+def _check_range(func: str, min_value: int, max_value: int) -> None:
+    if min_value > max_value:
+        raise InvalidArgument(f"{func}(): min_value={min_value} > max_value={max_value}")
+
+
+def _check_sizes(func: str, min_size: int, max_size: int) -> None:
+    if min_size < 1:
+        raise InvalidArgument(f"{func}(): min_size={min_size} must be >= 1")
+    if max_size < min_size:
+        raise InvalidArgument(f"{func}(): max_size={max_size} < min_size={min_size}")
+
+
+def _check_max_weight(func: str, max_weight: int) -> None:
+    if max_weight < 1:
+        raise InvalidArgument(f"{func}(): max_weight={max_weight} must be >= 1")
+
+
+def _weight(max_weight: int, zero: bool) -> st.SearchStrategy[int]:
+    """Integer weights that shrink toward 1 (so normalised masses shrink toward uniform).
+
+    With ``zero`` the weight ``0`` is possible too, drawn as the largest integer (so it is
+    the last thing a shrink reaches for).
+    """
+    if not zero:
+        return st.integers(1, max_weight)
+    return st.integers(1, max_weight + 1).map(lambda w: 0 if w == max_weight + 1 else w)
+
+
+def _regular_weights(values: list[Fraction], raw: list[int]) -> list[Fraction]:
+    """Weights on ascending ``values`` with eq. (1) non-decreasing (paper 001, §2.1).
+
+    Going down from the top value, the weight of ``v_l`` is capped so that
+    ``v_l - (v_{l+1} - v_l) W_{l+1} / w_l <= phi(v_{l+1})`` (``W`` = tail weight); eq. (1) is
+    invariant under scaling all weights, so unnormalised weights suffice.
+    """
+    k = len(values)
+    w: list[Fraction] = [Fraction(0)] * k
+    w[-1] = Fraction(raw[-1])
+    tail = w[-1]
+    phi_next = values[-1]
+    for i in range(k - 2, -1, -1):
+        v, nxt = values[i], values[i + 1]
+        cand = Fraction(raw[i])
+        if v > phi_next:
+            cap = (nxt - v) * tail / (v - phi_next)
+            cand = min(cand, cap)
+        w[i] = cand
+        phi_next = v - (nxt - v) * tail / cand
+        tail += cand
+    return w
+
+
+def _make_irregular(values: list[Fraction], weights: list[Fraction]) -> list[Fraction]:
+    """Halve the second-lowest weight until eq. (1) drops from ``v_1`` to ``v_2``.
+
+    ``phi(v_2) -> -inf`` as its weight -> 0 while ``phi(v_1)`` stays bounded, so this ends.
+    """
+    w = list(weights)
+    while is_regular(Discrete.from_weights(values, w)):
+        w[1] /= 2
+    return w
+
+
+@st.composite
+def discrete_distributions(
+    draw: st.DrawFn,
+    *,
+    min_size: int = 1,
+    max_size: int = 4,
+    min_value: int = 1,
+    max_value: int = 10,
+    max_denominator: int = 1,
+    max_weight: int = 6,
+    regular: bool | None = None,
+    zero_masses: bool = False,
+) -> Discrete:
+    """Finite value distributions (:class:`~exactmech.dist.Discrete`) with rational values.
+
+    Parameters
+    ----------
+    min_size, max_size
+        Range of the number of grid values (``1 <= min_size <= max_size``).
+    min_value, max_value
+        Range of the values; with ``max_denominator > 1`` values are fractions ``p/q``.
+    max_denominator
+        Largest denominator of a value (1: integer values).
+    max_weight
+        Masses are integer weights in ``1..max_weight``, normalised.
+    regular
+        ``True``: eq. (1) of paper 001 is non-decreasing (weights capped from the top down);
+        ``False``: it is not (needs ``max_size >= 3``; the second-lowest weight is halved
+        until it drops); ``None``: either.
+    zero_masses
+        Allow grid values with mass 0 (at least one value keeps positive mass).
+
+    Shrinks toward few, small, consecutive values with equal masses.
+    """
+    func = "discrete_distributions"
+    _check_sizes(func, min_size, max_size)
+    _check_range(func, min_value, max_value)
+    _check_max_weight(func, max_weight)
+    if max_denominator < 1:
+        raise InvalidArgument(f"{func}(): max_denominator={max_denominator} < 1")
+    if regular is False:
+        if max_size < 3:
+            raise InvalidArgument(
+                f"{func}(): regular=False needs max_size >= 3 (two values are always regular)"
+            )
+        min_size = max(min_size, 3)
+    if max_denominator == 1 and max_value - min_value + 1 < min_size:
+        raise InvalidArgument(
+            f"{func}(): only {max_value - min_value + 1} integers in "
+            f"[{min_value}, {max_value}] for min_size={min_size} distinct values"
+        )
+    if max_denominator == 1:
+        elements: st.SearchStrategy[Fraction] = st.integers(min_value, max_value).map(Fraction)
+    else:
+        elements = st.fractions(min_value, max_value, max_denominator=max_denominator)
+    values = sorted(draw(st.lists(elements, min_size=min_size, max_size=max_size, unique=True)))
+    k = len(values)
+    positive = list(range(k))
+    if zero_masses:
+        need = 3 if regular is False else 1
+        mask = draw(st.lists(st.booleans(), min_size=k, max_size=k))  # True: zero mass
+        positive = [i for i in range(k) if not mask[i]]
+        if len(positive) < need:
+            positive = list(range(need))
+    sub = [values[i] for i in positive]
+    raw = draw(st.lists(_weight(max_weight, False), min_size=len(sub), max_size=len(sub)))
+    weights: list[Fraction] = [Fraction(r) for r in raw]
+    if regular is True:
+        weights = _regular_weights(sub, raw)
+    elif regular is False:
+        weights = _make_irregular(sub, weights)
+    full = [Fraction(0)] * k
+    for i, w in zip(positive, weights):
+        full[i] = w
+    return Discrete.from_weights(values, full)
+
+
+@st.composite
+def uniform_intervals(
+    draw: st.DrawFn,
+    *,
+    min_value: int = 0,
+    max_value: int = 10,
+    max_denominator: int = 1,
+) -> Uniform:
+    """Uniform distributions :math:`U[a, b]` with rational ``min_value <= a < b <= max_value``.
+
+    Ends are multiples of ``1/d`` for a drawn ``d <= max_denominator``. Shrinks toward
+    ``U[min_value, min_value + 1]`` (``d = 1``, unit width).
+    """
+    func = "uniform_intervals"
+    _check_range(func, min_value, max_value)
+    if min_value == max_value:
+        raise InvalidArgument(f"{func}(): min_value == max_value == {min_value}; need a < b")
+    if max_denominator < 1:
+        raise InvalidArgument(f"{func}(): max_denominator={max_denominator} < 1")
+    d = draw(st.integers(1, max_denominator))
+    lo, hi = min_value * d, max_value * d
+    a = draw(st.integers(lo, hi - 1))
+    width = draw(st.integers(1, hi - a))
+    return Uniform(Fraction(a, d), Fraction(a + width, d))
+
+
+@st.composite
+def piecewise_uniform_distributions(
+    draw: st.DrawFn,
+    *,
+    min_pieces: int = 1,
+    max_pieces: int = 4,
+    min_value: int = 0,
+    max_value: int = 10,
+    max_weight: int = 6,
+    regular: bool | None = None,
+    gaps: bool = False,
+) -> PiecewiseUniform:
+    """Piecewise-uniform distributions on integer breakpoints.
+
+    Parameters
+    ----------
+    min_pieces, max_pieces
+        Range of the number of pieces.
+    min_value, max_value
+        Range of the breakpoints.
+    max_weight
+        Integer weights in ``1..max_weight``, normalised: masses (``regular=None``) or density
+        increments (``regular=True``).
+    regular
+        ``True``: densities non-decreasing (paper 001, §2.1 regularity); ``False``: the density
+        drops at the last breakpoint (needs ``max_pieces >= 2``); ``None``: either.
+    gaps
+        Allow zero-mass pieces inside the support (only with ``regular`` not ``True``).
+
+    Shrinks toward few pieces on small consecutive integers with equal masses (``regular``:
+    equal densities, i.e. one uniform).
+    """
+    func = "piecewise_uniform_distributions"
+    _check_range(func, min_value, max_value)
+    _check_max_weight(func, max_weight)
+    if min_pieces < 1 or max_pieces < min_pieces:
+        raise InvalidArgument(
+            f"{func}(): need 1 <= min_pieces <= max_pieces, got {min_pieces}, {max_pieces}"
+        )
+    if regular is False:
+        if max_pieces < 2:
+            raise InvalidArgument(f"{func}(): regular=False needs max_pieces >= 2")
+        min_pieces = max(min_pieces, 2)
+    if gaps and regular is True:
+        raise InvalidArgument(f"{func}(): gaps=True cannot be regular (a gap breaks regularity)")
+    if max_value - min_value < min_pieces:
+        raise InvalidArgument(
+            f"{func}(): [{min_value}, {max_value}] has room for at most "
+            f"{max_value - min_value} pieces; min_pieces={min_pieces}"
+        )
+    cap = min(max_pieces, max_value - min_value)
+    n = draw(st.integers(min_pieces, cap))
+    breaks = sorted(
+        draw(
+            st.lists(st.integers(min_value, max_value), min_size=n + 1, max_size=n + 1, unique=True)
+        )
+    )
+    lengths = [b - a for a, b in itertools.pairwise(breaks)]
+    if regular is True:
+        incs = draw(st.lists(st.integers(0, max_weight - 1), min_size=n, max_size=n))
+        dens, level = [], 0
+        for inc in incs:
+            level += inc
+            dens.append(Fraction(1 + level))
+        weights = [c * w for c, w in zip(dens, lengths)]
+    else:
+        raw = draw(st.lists(_weight(max_weight, gaps), min_size=n, max_size=n))
+        weights = [Fraction(r) for r in raw]
+        weights[0] = weights[0] or Fraction(1)
+        weights[-1] = weights[-1] or Fraction(1)
+        if regular is False:
+            c_prev = weights[-2] / lengths[-2]
+            if c_prev == 0:
+                weights[-2] = Fraction(lengths[-2])
+                c_prev = Fraction(1)
+            if weights[-1] / lengths[-1] >= c_prev:
+                weights[-1] = c_prev * lengths[-1] / 2
+    return PiecewiseUniform.from_weights(breaks, weights)
+
+
+@st.composite
+def independent_priors(
+    draw: st.DrawFn,
+    *,
+    buyers: int = 2,
+    min_size: int = 1,
+    max_size: int = 3,
+    min_value: int = 1,
+    max_value: int = 6,
+    max_weight: int = 6,
+    regular: bool | None = None,
+    zero_masses: bool = False,
+) -> list[Discrete]:
+    """One :class:`~exactmech.dist.Discrete` prior per buyer (a product prior, paper 001, §2).
+
+    Options as in :func:`discrete_distributions`; ``buyers >= 1``. Shrinks toward identical
+    small uniform priors.
+    """
+    if buyers < 1:
+        raise InvalidArgument(f"independent_priors(): buyers={buyers} must be >= 1")
+    strategy = discrete_distributions(
+        min_size=min_size,
+        max_size=max_size,
+        min_value=min_value,
+        max_value=max_value,
+        max_weight=max_weight,
+        regular=regular,
+        zero_masses=zero_masses,
+    )
+    return [draw(strategy) for _ in range(buyers)]
+
+
+@st.composite
+def correlated_priors(
+    draw: st.DrawFn,
+    *,
+    buyers: int = 2,
+    types: int = 2,
+    min_value: int = 1,
+    max_value: int = 6,
+    max_weight: int = 6,
+    zero_masses: bool = True,
+) -> Joint:
+    """Joint (possibly correlated) priors on a small grid: ``{profile: probability}``.
+
+    Each buyer has ``types`` distinct integer values in ``[min_value, max_value]``; every
+    profile of the grid gets an integer weight in ``0..max_weight`` (``1..max_weight``
+    without ``zero_masses``), normalised; at least one is positive. The result is validated
+    by :func:`~exactmech.dist.joint_distribution` (paper 001, §2.1: a shared prior
+    "arbitrarily correlated").
+
+    Shrinks toward the values ``min_value, min_value + 1, ...`` for every buyer with equal
+    weights (the independent uniform prior).
+    """
+    func = "correlated_priors"
+    if buyers < 1:
+        raise InvalidArgument(f"{func}(): buyers={buyers} must be >= 1")
+    if types < 1:
+        raise InvalidArgument(f"{func}(): types={types} must be >= 1")
+    _check_range(func, min_value, max_value)
+    _check_max_weight(func, max_weight)
+    if max_value - min_value + 1 < types:
+        raise InvalidArgument(
+            f"{func}(): only {max_value - min_value + 1} integers in [{min_value}, {max_value}] "
+            f"for types={types} distinct values"
+        )
+    grids = [
+        sorted(
+            draw(
+                st.lists(
+                    st.integers(min_value, max_value), min_size=types, max_size=types, unique=True
+                )
+            )
+        )
+        for _ in range(buyers)
+    ]
+    profiles = list(itertools.product(*grids))
+    raw = draw(
+        st.lists(_weight(max_weight, zero_masses), min_size=len(profiles), max_size=len(profiles))
+    )
+    if not any(raw):
+        raw[0] = 1
+    total = sum(raw)
+    return joint_distribution({p: Fraction(w, total) for p, w in zip(profiles, raw)})

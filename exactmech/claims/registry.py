@@ -13,7 +13,7 @@ from exactmech.claims.core import Claim
 __all__ = ["PAPERS", "SOURCES", "all_claims", "claims_for"]
 
 #: Modules that register claims, in report order.
-SOURCES = ("exactmech.claims.lp_textbook",)
+SOURCES = ("exactmech.claims.lp_textbook", "exactmech.claims.paper000",)
 
 #: Source ids and titles.
 PAPERS = {

@@ -41,7 +41,7 @@ from exactmech.lp.result import LPResult
 from exactmech.lp.simplex import StandardLP, StandardSolution, solve_standard
 from exactmech.lp.solve import _assemble
 
-__all__ = ["available", "highs_basis", "require", "solve", "verify_basis"]
+__all__ = ["available", "complete_basis", "highs_basis", "require", "solve", "verify_basis"]
 
 _HIGHS: Any = None
 
@@ -85,12 +85,11 @@ def _highs() -> Any:
     return _HIGHS
 
 
-def highs_basis(lp: StandardLP) -> tuple[str, list[int]]:
-    """Solve the standard form in double precision; return (HiGHS status, basic columns).
+def highs_basis(lp: StandardLP) -> tuple[str, list[int], list[int]]:
+    """Solve the standard form in double precision.
 
-    The basic columns are read from HiGHS's final basis; rows HiGHS reports basic (its
-    logical variable is basic: a degenerate or redundant row) are left to the exact side,
-    which completes the basis with artificials.
+    Returns HiGHS's model status, the basic columns and the rows whose logical variable is
+    basic (degenerate or redundant rows), all read from HiGHS's final basis.
     """
     import highspy
 
@@ -121,27 +120,42 @@ def highs_basis(lp: StandardLP) -> tuple[str, list[int]]:
     status = h.modelStatusToString(h.getModelStatus())
     basis = h.getBasis()
     if not basis.valid:
-        return status, []
+        return status, [], []
     basic = highspy.HighsBasisStatus.kBasic
-    return status, [j for j, s in enumerate(basis.col_status) if s == basic]
+    cols = [j for j, s in enumerate(basis.col_status) if s == basic]
+    rows = [i for i, s in enumerate(basis.row_status) if s == basic]
+    return status, cols, rows
 
 
 def _basis_matrix(lp: StandardLP, basis: Sequence[int]) -> Any:
+    """The basis matrix; a column index ``j >= n`` stands for the unit column ``e_{j-n}``."""
     from flint import fmpz_mat
 
-    m = lp.m
+    m, n = lp.m, lp.n
     B = fmpz_mat(m, m)
     for k, j in enumerate(basis):
-        for i, v in lp.cols[j]:
-            B[i, k] = v
+        if j >= n:
+            B[j - n, k] = 1
+        else:
+            for i, v in lp.cols[j]:
+                B[i, k] = v
     return B
+
+
+def complete_basis(lp: StandardLP, basic: Sequence[int], row_basic: Sequence[int]) -> list[int]:
+    """HiGHS's basic columns plus a unit column ``n + i`` for each row ``i`` whose logical
+    variable HiGHS reports basic (a degenerate or redundant row)."""
+    return list(basic) + [lp.n + i for i in row_basic]
 
 
 def verify_basis(lp: StandardLP, basis: Sequence[int]) -> StandardSolution | None:
     """Exactly check a complete basis; return the optimal solution it proves, or ``None``.
 
     Solves ``B x_B = b`` and ``Bᵀy = c_B`` with flint and checks primal feasibility
-    ``x_B >= 0`` and dual feasibility ``c_j − y·A_j >= 0`` for every column.
+    ``x_B >= 0`` and dual feasibility ``c_j − y·A_j >= 0`` for every column. Entries
+    ``j >= n`` of ``basis`` are unit columns ``e_{j-n}`` (cost 0) standing for rows HiGHS
+    left to its logical variables: they must have value exactly 0, and then they change
+    nothing in the certificate (``A x = b``, ``x >= 0``, ``Aᵀy <= c``, ``c·x = b·y``).
     """
     from flint import fmpq, fmpz_mat
 
@@ -166,10 +180,12 @@ def verify_basis(lp: StandardLP, basis: Sequence[int]) -> StandardSolution | Non
     except ZeroDivisionError:
         return None
     zero = fmpq(0)
-    if any(xb[k, 0] < zero for k in range(m)):
-        return None
+    for k, j in enumerate(basis):
+        v = xb[k, 0]
+        if v < zero or (j >= n and v != zero):
+            return None
     cost = lp.costs[0]
-    y = B.transpose().solve(fmpz_mat(m, 1, [cost[j] for j in basis]))
+    y = B.transpose().solve(fmpz_mat(m, 1, [cost[j] if j < n else 0 for j in basis]))
     ys = [y[i, 0] for i in range(m)]
     reduced: list[Any] = []
     for j in range(n):
@@ -181,8 +197,9 @@ def verify_basis(lp: StandardLP, basis: Sequence[int]) -> StandardSolution | Non
         reduced.append(d)
     x = [Fraction(0)] * n
     for k, j in enumerate(basis):
-        v = xb[k, 0]
-        x[j] = Fraction(int(v.p), int(v.q))
+        if j < n:
+            v = xb[k, 0]
+            x[j] = Fraction(int(v.p), int(v.q))
     return StandardSolution(
         status="optimal",
         basis=list(basis),
@@ -215,6 +232,42 @@ def _flint_state(lp: StandardLP, basis: Sequence[int], ring: Ring) -> FractionFr
     return state
 
 
+def _proved(lp: StandardLP) -> StandardSolution | None:
+    """HiGHS's optimal basis of ``lp``, proved exactly; ``None`` if HiGHS or the proof fails."""
+    status, cols, rows = highs_basis(lp)
+    if status != "Optimal":
+        return None
+    return verify_basis(lp, complete_basis(lp, cols, rows))
+
+
+def _phase1(lp: StandardLP) -> StandardLP:
+    """``min Σ a  s.t.  A x + diag(sign b) a = b``: optimum > 0 iff ``lp`` is infeasible."""
+    cols = [list(c) for c in lp.cols]
+    cols += [[(i, 1 if bi >= 0 else -1)] for i, bi in enumerate(lp.b)]
+    return StandardLP(lp.m, lp.n + lp.m, cols, list(lp.b), [[0] * lp.n + [1] * lp.m])
+
+
+def _ray_lp(lp: StandardLP) -> StandardLP:
+    """``min c·r  s.t.  A r = 0, Σ r + s = 1``: optimum < 0 iff a feasible ``lp`` is unbounded."""
+    cols = [[*c, (lp.m, 1)] for c in lp.cols] + [[(lp.m, 1)]]
+    return StandardLP(lp.m + 1, lp.n + 1, cols, [0] * lp.m + [1], [[*lp.costs[0], 0]])
+
+
+def _certify_non_optimal(lp: StandardLP) -> StandardSolution | None:
+    """Infeasible or unbounded, proved through two auxiliary LPs that HiGHS solves and flint
+    proves; ``None`` when either proof fails (the caller then pivots exactly)."""
+    p1 = _proved(_phase1(lp))
+    if p1 is None:
+        return None
+    infeas = sum((x for x in p1.x[lp.n :]), Fraction(0))
+    if infeas > 0:  # duals y: c_j - y·A_j >= 0 with c_j = 0, and y·b = optimum > 0
+        return StandardSolution(status="infeasible", basis=[], x=p1.x[: lp.n], farkas=p1.duals[0])
+    ray = _proved(_ray_lp(lp))
+    if ray is None or sum((c * r for c, r in zip(lp.costs[0], ray.x)), Fraction(0)) >= 0:
+        return None
+    return StandardSolution(status="unbounded", basis=[], x=p1.x[: lp.n], ray=ray.x[: lp.n])
+
+
 def solve(problem: LPProblem, *, ring: Ring | None = None, max_iter: int | None = None) -> LPResult:
     """Float-guided exact solve of ``problem`` (see module docstring).
 
@@ -229,21 +282,25 @@ def solve(problem: LPProblem, *, ring: Ring | None = None, max_iter: int | None 
     sf = to_standard(problem)
     timings["standard_form"] = time.perf_counter() - t0
     t0 = time.perf_counter()
-    status, basis = highs_basis(sf.lp)
+    status, cols, rows = highs_basis(sf.lp)
     timings["float"] = time.perf_counter() - t0
+    basis = complete_basis(sf.lp, cols, rows)
     sol = None
     t0 = time.perf_counter()
     if status == "Optimal":
         sol = verify_basis(sf.lp, basis)
+        message = "HiGHS basis proved optimal"
+    else:
+        sol = _certify_non_optimal(sf.lp)
+        message = f"HiGHS said {status!r}; proved through the phase-1 and ray LPs"
     timings["verify"] = time.perf_counter() - t0
-    message = "HiGHS basis proved optimal"
     if sol is None:
         t0 = time.perf_counter()
-        state = _flint_state(sf.lp, basis, ring)
+        state = _flint_state(sf.lp, cols, ring) if not rows else None
         if state is not None:
-            sol = solve_standard(sf.lp, ring=ring, max_iter=max_iter, initial=(basis, state))
+            sol = solve_standard(sf.lp, ring=ring, max_iter=max_iter, initial=(cols, state))
         else:
-            sol = solve_standard(sf.lp, ring=ring, max_iter=max_iter, basis=basis)
+            sol = solve_standard(sf.lp, ring=ring, max_iter=max_iter, basis=cols)
         timings["repair"] = time.perf_counter() - t0
         message = (
             f"HiGHS said {status!r}; exact simplex warm-started from its basis "

@@ -131,7 +131,7 @@ class Table:
         for c in self.columns:
             t.add_column(c, overflow="fold")
         cols = list(self.columns)
-        idx = cols.index(status_column) if status_column is not None and status_column in cols else -1
+        idx = cols.index(status_column) if status_column in cols else -1
         for row in self.text_rows():
             if idx >= 0:
                 colour = colours.get(row[idx], "white")

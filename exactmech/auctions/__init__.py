@@ -1,0 +1,16 @@
+"""Auctions and mechanisms (exact): the optimal-mechanism LP of paper 000 §3.1, Myerson's
+auction, second-price auctions with reserve, posted prices.
+
+Owns the seller's side of every paper: given buyers' (discrete or uniform) value
+distributions, what the seller does and what everyone gets, as exact rationals.
+"""
+
+from exactmech.auctions.mechanism_lp import (
+    Mechanism,
+    MechanismLP,
+    build_mechanism_lp,
+    optimal_mechanism,
+    product_prior,
+)
+
+__all__ = ["Mechanism", "MechanismLP", "build_mechanism_lp", "optimal_mechanism", "product_prior"]

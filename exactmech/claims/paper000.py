@@ -1,0 +1,121 @@
+"""Claims of paper 000, "Can Buyers Reveal for a Better Deal?" (§3: the optimal-mechanism LP).
+
+Every value is recomputed with :func:`exactmech.auctions.optimal_mechanism` under the
+paper's tie rule (maximise buyer surplus among revenue-optimal mechanisms, §3.1).
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+from functools import cache
+
+from exactmech.auctions import Mechanism, optimal_mechanism
+from exactmech.claims.core import Claim
+from exactmech.numbers import Q
+
+__all__ = ["CLAIMS"]
+
+F = Fraction
+
+EX1_VALUES = [[(3, 4), (4, 9)]]
+EX1_PRIOR = [["1/2", "1/2"]]
+# §3.2, second table: probabilities 0.15·0.4, 0.15·0.6, 0.85·0.4, 0.85·0.6
+EX2_VALUES = [[(56, 38), (56, 69), (91, 38), (91, 69)]]
+EX2_PRIOR = [
+    [Q("0.15") * Q("0.4"), Q("0.15") * Q("0.6"), Q("0.85") * Q("0.4"), Q("0.85") * Q("0.6")]
+]
+S33_VALUES = [[1, 2, 3], [1, 2, 3]]
+S33_PRIOR = [["1/4", "1/4", "1/2"]] * 2
+
+
+@cache
+def ex1() -> Mechanism:
+    return optimal_mechanism(EX1_VALUES, EX1_PRIOR)
+
+
+@cache
+def ex2() -> Mechanism:
+    return optimal_mechanism(EX2_VALUES, EX2_PRIOR)
+
+
+@cache
+def s33() -> Mechanism:
+    return optimal_mechanism(S33_VALUES, S33_PRIOR)
+
+
+def _type_utility(mech: Mechanism, i: int) -> Fraction:
+    v = mech.lp.types[0][i]
+    bundle, price = mech.allocation[(i,)][0], mech.payments[(i,)][0]
+    return sum((a * b for a, b in zip(v, bundle)), F(0)) - price
+
+
+def _unsold(mech: Mechanism) -> Fraction:
+    return sum(
+        (p * (1 - sum(q[0] for q in mech.allocation[t])) for t, p in mech.lp.prior.items()),
+        F(0),
+    )
+
+
+def _only_type4(mech: Mechanism) -> bool:
+    utils = [_type_utility(mech, i) for i in range(4)]
+    return utils[:3] == [0, 0, 0] and utils[3] > 0
+
+
+CLAIMS = [
+    Claim(
+        "000.s3.2.ex1.menu",
+        "000",
+        "§3.2, first table",
+        "one buyer, two goods (types (3,4),(4,9)): optimal menu {good 1 at 3, both at 12}",
+        (((F(1), F(0)), F(3)), ((F(1), F(1)), F(12))),
+        lambda: tuple(ex1().menu()),
+    ),
+    Claim(
+        "000.s3.2.ex1.type2-utility",
+        "000",
+        "§3.2",
+        "type 2 buyers get utility 1 in the no-disclosure optimal mechanism",
+        F(1),
+        lambda: _type_utility(ex1(), 1),
+    ),
+    Claim(
+        "000.s3.2.ex1.good2-sold",
+        "000",
+        "§3.2",
+        "good 2 is sold with ex-ante probability 1/2",
+        F(1, 2),
+        lambda: sum((p * ex1().allocation[t][0][1] for t, p in ex1().lp.prior.items()), F(0)),
+    ),
+    Claim(
+        "000.s3.2.ex2.menu",
+        "000",
+        "§3.2, second table",
+        "independent goods, 4 types: menu {(good 1 w.p. 31/35, good 2) at 118.6, both at 129}",
+        (((F(31, 35), F(1)), Q("118.6")), ((F(1), F(1)), F(129))),
+        lambda: tuple(ex2().menu()),
+    ),
+    Claim(
+        "000.s3.2.ex2.type4-only",
+        "000",
+        "§3.2",
+        "only type 4 gets nonzero utility",
+        True,
+        lambda: _only_type4(ex2()),
+    ),
+    Claim(
+        "000.s3.3.no-disclosure.surplus",
+        "000",
+        "§3.3",
+        "two i.i.d. buyers on {1,2,3} w.p. (1/4,1/4,1/2): buyer surplus without disclosure",
+        F(3, 8),
+        lambda: s33().buyer_surplus,
+    ),
+    Claim(
+        "000.s3.3.no-disclosure.unsold",
+        "000",
+        "§3.3",
+        "the good is not sold 1/16 of the time (both buyers of type 1)",
+        F(1, 16),
+        lambda: _unsold(s33()),
+    ),
+]
