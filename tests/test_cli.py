@@ -70,3 +70,27 @@ def test_console_script_exit_status() -> None:
     )
     assert proc.returncode == 0
     assert "0 mismatch, 0 error" in proc.stdout
+
+
+NETLIB = Path(__file__).resolve().parents[2] / "shared" / "data" / "netlib"
+
+
+@pytest.mark.skipif(not NETLIB.exists(), reason="netlib data not found")
+def test_lp_and_check_commands(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    sol = tmp_path / "afiro.json"
+    assert cli.main(["lp", str(NETLIB / "afiro.mps"), "--json", str(sol)]) == 0
+    out = capsys.readouterr().out
+    assert "objective: -406659/875" in out and "decimal:   -464.7531428571428571" in out
+    assert cli.main(["check", str(NETLIB / "afiro.mps"), str(sol)]) == 0
+    data = json.loads(sol.read_text())
+    data["fun"] = "-464"
+    sol.write_text(json.dumps(data))
+    assert cli.main(["check", str(NETLIB / "afiro.mps"), str(sol)]) == 1
+    assert "REJECTED" in capsys.readouterr().err
+
+
+def test_lp_command_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.mps"
+    bad.write_text("NAME X\nROWS\n N obj\n Q r1\nENDATA\n")
+    assert cli.main(["lp", str(bad)]) == 2
+    assert "line 4" in capsys.readouterr().err
