@@ -6,8 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from exactmech.lp import check, linprog, make_problem, solve_problem
-from exactmech.lp import guided
+from exactmech.lp import check, guided, linprog, make_problem, solve_problem
 from exactmech.lp._standard import to_standard
 from exactmech.lp.simplex import StandardLP
 
