@@ -10,8 +10,8 @@ Cases (all exact, rational data):
 * ``fn11``: paper 003, footnote 11, ``∫₀¹∫₀^{s₁} max(s₁ + s₂/2 − 1/2, 0) ds₂ ds₁ = 13/72``.
   Both sides get the same iterated limits.
 * ``myerson2``: ``∫∫_[0,1]² max(2x − 1, 2y − 1, 0)`` (= 5/12, expected revenue of Myerson's
-  auction with two U[0,1] buyers). ``myerson3``: the same in 3-D (= 17/32; sympy is slow
-  here and is skipped unless ``--sympy-3d``).
+  auction with two U[0,1] buyers). ``myerson3``: the same in 3-D (= 17/32; sympy needs
+  seconds here, ``--no-sympy-3d`` skips it).
 
 Each timing is CPU time (``time.process_time``), the median of ``--repeats`` runs, with
 sympy's cache cleared before every run of either side (parsing included for ours: the
@@ -98,7 +98,7 @@ def to_fraction(v: Any) -> Fraction:
 Case = tuple[str, Callable[[], Fraction], Callable[[], Fraction] | None]
 
 
-def cases(sympy_3d: bool) -> list[Case]:
+def cases(sympy_3d: bool = True) -> list[Case]:
     out: list[Case] = []
     for name, verts in (("tri", TRIANGLE), ("pent", PENTAGON)):
         poly = Polygon(verts)
@@ -107,8 +107,8 @@ def cases(sympy_3d: bool) -> list[Case]:
             out.append(
                 (
                     f"{name}-d{d}",
-                    lambda e=e, poly=poly: integrate(e, poly, (x, y)),
-                    lambda e=e, verts=verts: sympy_polygon(e, verts),
+                    partial(integrate, e, poly, (x, y)),
+                    partial(sympy_polygon, e, verts),
                 )
             )
     fn11 = sympy.Max(s1 + s2 / 2 - R(1, 2), 0)
@@ -185,26 +185,26 @@ def main() -> int:
     )
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--methods", action="store_true", help="compare green vs triangles")
-    ap.add_argument("--sympy-3d", action="store_true", help="also time sympy on myerson3")
+    ap.add_argument("--no-sympy-3d", action="store_true", help="skip sympy on myerson3")
     args = ap.parse_args()
     if args.methods:
         bench_methods(args.repeats)
         return 0
-    header = f"{'case':9} {'value':>14} {'exactmech ms':>13} {'sympy ms':>10} {'sympy/ours':>11}"
+    header = f"{'case':9} {'value':>17} {'exactmech ms':>13} {'sympy ms':>10} {'sympy/ours':>11}"
     print(header)
     print("-" * len(header))
     ratios = []
-    for name, ours, theirs in cases(args.sympy_3d):
+    for name, ours, theirs in cases(not args.no_sympy_3d):
         t_o, v_o = cpu_time(ours, args.repeats)
         shown = f"{v_o.numerator}/{v_o.denominator}" if v_o.denominator != 1 else str(v_o)
         if theirs is None:
-            print(f"{name:9} {shown:>14} {1e3 * t_o:>13.3f} {'—':>10} {'—':>11}", flush=True)
+            print(f"{name:9} {shown:>17} {1e3 * t_o:>13.3f} {'—':>10} {'—':>11}", flush=True)
             continue
         t_s, v_s = cpu_time(theirs, max(1, min(args.repeats, 3)))
         assert v_s == v_o, f"{name}: sympy gives {v_s}, exactmech {v_o}"
         ratios.append(t_s / t_o)
         print(
-            f"{name:9} {shown:>14} {1e3 * t_o:>13.3f} {1e3 * t_s:>10.1f} {t_s / t_o:>10.0f}x",
+            f"{name:9} {shown:>17} {1e3 * t_o:>13.3f} {1e3 * t_s:>10.1f} {t_s / t_o:>10.0f}x",
             flush=True,
         )
     print(

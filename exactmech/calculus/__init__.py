@@ -10,10 +10,11 @@ read expressions (``sympy.integrate`` is the oracle of the tests, not the engine
 Modules (each one concern; lower ones never import higher ones):
 
 =====================  ===============================================================
-``polynomial``         :class:`Polynomial` (dict of exponent tuples → Fraction),
-                       :func:`from_sympy`
-``polygon``            :class:`HalfSpace`, :class:`HalfPlane`, :class:`Polygon` (exact
-                       Sutherland–Hodgman clipping, boundedness check)
+``polynomial``         :class:`Polynomial` (dict of exponent tuples → Fraction)
+``conversion``         :func:`from_sympy` (sympy expression → Polynomial, exactly)
+``halfspace``          :class:`HalfSpace`, :class:`HalfPlane` (``a·x <= c``)
+``polygon``            :class:`Polygon` (exact Sutherland–Hodgman clipping, exact
+                       boundedness check)
 ``polygon_integral``   :func:`integrate_polygon` (Green/edge formula on integers; the
                        triangle-fan formula as a cross-check), :func:`integrate_triangle`
 ``polytope``           :class:`Polytope`, :func:`integrate_polytope` (iterated exact
@@ -23,7 +24,14 @@ Modules (each one concern; lower ones never import higher ones):
                        :func:`integrate_interval` (sympy in, Fraction out)
 =====================  ===============================================================
 
-Benchmark: ``scripts/bench_integrate.py`` (against ``sympy.integrate`` on the same integrals).
+Benchmark: ``scripts/bench_integrate.py`` (against ``sympy.integrate`` on the same
+integrals; about 200–1300× faster there, every value equal).
+
+Limitations: switching sets must be lines (hyperplanes); ``Max(x**2, y)`` raises
+:class:`NotImplementedError`. Symbols other than the integration variables (parameters)
+are rejected: use ``sympy.integrate`` for symbolic results. In ``n >= 3`` dimensions the
+iterated scheme of :mod:`~exactmech.calculus.polytope` is meant for small ``n`` and few
+constraints (a box cut by a handful of half-spaces).
 
 >>> import sympy
 >>> s1, s2 = sympy.symbols("s1 s2")
@@ -32,15 +40,17 @@ Benchmark: ``scripts/bench_integrate.py`` (against ``sympy.integrate`` on the sa
 Fraction(13, 36)
 """
 
+from exactmech.calculus.conversion import from_sympy
+from exactmech.calculus.halfspace import HalfPlane, HalfSpace
 from exactmech.calculus.integrate import integrate, integrate_interval, integrate_iterated
 from exactmech.calculus.piecewise import Splitter
-from exactmech.calculus.polygon import HalfPlane, HalfSpace, Polygon
+from exactmech.calculus.polygon import Polygon
 from exactmech.calculus.polygon_integral import (
     integrate_polygon,
     integrate_polynomial_interval,
     integrate_triangle,
 )
-from exactmech.calculus.polynomial import Polynomial, from_sympy
+from exactmech.calculus.polynomial import Polynomial
 from exactmech.calculus.polytope import Polytope, has_interior, integrate_polytope
 
 __all__ = [

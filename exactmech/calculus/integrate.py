@@ -10,10 +10,11 @@ Engine: the expression is split into polynomial pieces on convex cells
 (:mod:`~exactmech.calculus.piecewise`), and each piece is integrated exactly: over a
 polygon by the integer edge formula of :mod:`~exactmech.calculus.polygon_integral`, over
 an ``n``-dimensional polytope by the iterated scheme of
-:mod:`~exactmech.calculus.polytope`. sympy parses the input (``sympy.Poly`` over ``QQ``);
-it never integrates. A truly symbolic input (a parameter ``k`` besides the variables, a
-curved switching set such as ``Max(x**2, y)``) is rejected with a clear error rather than
-handed to ``sympy.integrate`` silently.
+:mod:`~exactmech.calculus.polytope`. sympy only supplies the input expression (read by
+:func:`~exactmech.calculus.conversion.from_sympy`); it never integrates. A truly symbolic
+input (a parameter ``k`` besides the variables, a curved switching set such as
+``Max(x**2, y)``) is rejected with a clear error rather than handed to ``sympy.integrate``
+silently.
 """
 
 from __future__ import annotations
@@ -25,8 +26,9 @@ from typing import Any
 
 import sympy
 
+from exactmech.calculus.halfspace import HalfSpace
 from exactmech.calculus.piecewise import PIECEWISE_HEADS, Cell, Splitter
-from exactmech.calculus.polygon import HalfSpace, Polygon
+from exactmech.calculus.polygon import Polygon
 from exactmech.calculus.polygon_integral import integrate_polygon, integrate_polynomial_interval
 from exactmech.calculus.polynomial import Polynomial
 from exactmech.calculus.polytope import Polytope, integrate_polytope
@@ -302,7 +304,7 @@ def _region_cells(
             fixed.append(h)
     conds = [r for r in region if not isinstance(r, HalfSpace)]
     cells: list[Cell] = []
-    for conj in splitter.condition_cells(sympy.And(*conds)):
+    for conj in splitter.conjunction_cells(conds):
         hs = fixed + conj
         if n == 2:
             poly = Polygon.from_halfplanes(hs, func=func, names=splitter.names)

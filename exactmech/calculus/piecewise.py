@@ -31,8 +31,10 @@ from typing import Any, TypeAlias
 
 import sympy
 
-from exactmech.calculus.polygon import HalfSpace, Polygon
-from exactmech.calculus.polynomial import Polynomial, from_sympy
+from exactmech.calculus.conversion import from_sympy
+from exactmech.calculus.halfspace import HalfSpace
+from exactmech.calculus.polygon import Polygon
+from exactmech.calculus.polynomial import Polynomial
 from exactmech.calculus.polytope import Polytope
 from exactmech.errors import InvalidProblemError
 
@@ -236,6 +238,10 @@ class Splitter:
 
     # -- conditions -------------------------------------------------------------------------
 
+    def conjunction_cells(self, conds: Iterable[Any]) -> list[Conjunction]:
+        """The set where every condition holds (same as ``condition_cells(And(*conds))``)."""
+        return _product([self.condition_cells(c) for c in conds])
+
     def condition_cells(self, cond: Any, negate: bool = False) -> list[Conjunction]:
         """The set where ``cond`` (or its negation) holds, as disjoint conjunctions.
 
@@ -257,15 +263,15 @@ class Splitter:
                 out.extend(_product([*parts, self.condition_cells(a, negate)]))
             return out
         if isinstance(cond, (sympy.Eq, sympy.Ne)):
-            diff = self.poly(cond.lhs - cond.rhs)
+            diff = self.poly(cond.lhs) - self.poly(cond.rhs)
             holds_a_e = diff.is_zero() if isinstance(cond, sympy.Eq) else not diff.is_zero()
             if diff.degree > 0:  # a hypersurface: measure zero (Eq) or almost everything (Ne)
                 holds_a_e = isinstance(cond, sympy.Ne)
             return _TRUE if holds_a_e != negate else _FALSE
         if isinstance(cond, (sympy.StrictLessThan, sympy.LessThan)):
-            p = self.poly(cond.lhs - cond.rhs)  # lhs - rhs <= 0
+            p = self.poly(cond.lhs) - self.poly(cond.rhs)  # lhs - rhs <= 0
         elif isinstance(cond, (sympy.StrictGreaterThan, sympy.GreaterThan)):
-            p = self.poly(cond.rhs - cond.lhs)
+            p = self.poly(cond.rhs) - self.poly(cond.lhs)
         else:
             raise InvalidProblemError(
                 f"{self.func}(): condition {cond} is not supported (use <, <=, >, >=, Eq, Ne "

@@ -27,7 +27,8 @@ from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
-from exactmech.calculus.polygon import HalfSpace, Polygon
+from exactmech.calculus.halfspace import HalfSpace
+from exactmech.calculus.polygon import Polygon
 from exactmech.calculus.polygon_integral import integrate_polygon
 from exactmech.calculus.polynomial import Polynomial
 from exactmech.errors import InvalidProblemError, ShapeError

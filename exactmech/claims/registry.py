@@ -13,7 +13,11 @@ from exactmech.claims.core import Claim
 __all__ = ["PAPERS", "SOURCES", "all_claims", "claims_for"]
 
 #: Modules that register claims, in report order.
-SOURCES = ("exactmech.claims.lp_textbook", "exactmech.claims.paper000",)
+SOURCES = (
+    "exactmech.claims.lp_textbook",
+    "exactmech.claims.paper000",
+    "exactmech.claims.paper001",
+)
 
 #: Source ids and titles.
 PAPERS = {

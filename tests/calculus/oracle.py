@@ -47,7 +47,8 @@ def sympy_integral(expr: Any, rows: Sequence[Row], x: Any, y: Any) -> Fraction:
     total = sympy.Integer(0)
     for lo_x, hi_x in pairwise(xs):
         m = (lo_x + hi_x) / 2
-        lower, upper = [], []
+        lower: list[tuple[Fraction, Any]] = []
+        upper: list[tuple[Fraction, Any]] = []
         for a, b, c in rows:
             if b == 0:
                 continue
@@ -69,8 +70,11 @@ def brute_area(rows: Sequence[Row]) -> Fraction:
     verts = list(brute_vertices(rows))
     if len(verts) < 3:
         return Fraction(0)
-    cx = sum(p[0] for p in verts) / len(verts)
-    cy = sum(p[1] for p in verts) / len(verts)
+    (x0, y0), (x1, y1) = verts[:2]
+    if all((x1 - x0) * (py - y0) - (y1 - y0) * (px - x0) == 0 for px, py in verts):
+        return Fraction(0)  # all on one line
+    cx = sum((p[0] for p in verts), Fraction(0)) / len(verts)
+    cy = sum((p[1] for p in verts), Fraction(0)) / len(verts)
 
     def angle_key(p: tuple[Fraction, Fraction]) -> tuple[int, Fraction]:
         # exact angular order around the centroid: half-plane, then slope-like key
@@ -83,7 +87,10 @@ def brute_area(rows: Sequence[Row]) -> Fraction:
     ordered = sorted(verts, key=angle_key)
     n = len(ordered)
     s = sum(
-        ordered[i][0] * ordered[(i + 1) % n][1] - ordered[(i + 1) % n][0] * ordered[i][1]
-        for i in range(n)
+        (
+            ordered[i][0] * ordered[(i + 1) % n][1] - ordered[(i + 1) % n][0] * ordered[i][1]
+            for i in range(n)
+        ),
+        Fraction(0),
     )
-    return abs(Fraction(s)) / 2
+    return abs(s) / 2

@@ -144,7 +144,9 @@ def test_iterated_polynomial_limits_match_sympy(
         (sympy.Piecewise((x, y < x), (y, True)), ((y, 0, 1), (x, 0, 1))),
     ],
 )
-def test_iterated_piecewise_signed_like_sympy(expr: sympy.Expr, limits: tuple) -> None:
+def test_iterated_piecewise_signed_like_sympy(
+    expr: sympy.Expr, limits: tuple[tuple[object, object, object], ...]
+) -> None:
     assert integrate_iterated(expr, *limits) == to_fraction(sympy.integrate(expr, *limits))
 
 

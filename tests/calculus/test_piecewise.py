@@ -33,11 +33,15 @@ def lin(r: Row) -> sympy.Expr:
 
 def centroid(P: Polygon) -> tuple[Fraction, Fraction]:
     n = len(P.vertices)
-    return (sum(v[0] for v in P.vertices) / n, sum(v[1] for v in P.vertices) / n)
+    return (
+        sum((v[0] for v in P.vertices), Fraction(0)) / n,
+        sum((v[1] for v in P.vertices), Fraction(0)) / n,
+    )
 
 
 def check_partition(expr: sympy.Expr, P: Polygon) -> None:
-    pieces = SPLIT.pieces(expr, P)
+    pieces = [(c, f) for c, f in SPLIT.pieces(expr, P) if isinstance(c, Polygon)]
+    assert len(pieces) == len(SPLIT.pieces(expr, P))  # 2-D cells are polygons
     assert sum(c.area() for c, _ in pieces) == P.area()
     for i, (a, _) in enumerate(pieces):
         for b, _ in pieces[i + 1 :]:

@@ -169,8 +169,6 @@ def test_non_convex_vertices_are_rejected() -> None:
 def test_float_rejection() -> None:
     with pytest.raises(FloatInputError, match=r"Polygon\(\): vertices\[1\]\[0\]=0.5"):
         Polygon([(0, 0), (0.5, 0), (0, 1)])
-    with pytest.raises(FloatInputError, match="HalfPlane"):
-        HalfPlane(1, 0, 0.25)
     with pytest.raises(FloatInputError):
         Polygon.box(0, 1.0, 0, 1)
 
@@ -180,15 +178,6 @@ def test_clip_keeps_exact_vertices() -> None:
     assert set(P.vertices) == {(F(0), F(0)), (F(2, 3), F(0)), (F(1, 3), F(1)), (F(0), F(1))}
     assert P.area() == F(1, 2)
     assert P.contains(("1/3", "1/2")) and not P.contains((1, 1))
-
-
-def test_halfspace_normalisation_and_equality() -> None:
-    assert HalfSpace(["1/2", "3/2"], 1) == HalfPlane(1, 3, 2)
-    assert hash(HalfSpace(["1/2", "3/2"], 1)) == hash(HalfPlane(2, 6, 4))
-    assert HalfPlane(1, 1, 1) != HalfPlane(1, 1, 2)
-    assert HalfPlane(1, 1, 1).flipped() == HalfPlane(-1, -1, -1)
-    assert str(HalfSpace([1, -2, 0], 3)) == "x0 - 2*x1 <= 3"
-    assert HalfPlane("1/2", "-1/3", "1/4").integer_row() == (6, -4, 3)
 
 
 def test_shape_errors() -> None:

@@ -161,7 +161,7 @@ def test_interval_matches_sympy(f: Polynomial, a: Fraction, b: Fraction) -> None
 
 def test_errors() -> None:
     with pytest.raises(InvalidProblemError, match=r"^integrate_polygon\(\): expected a Polynomial"):
-        integrate_polygon(x * y, Polygon.box(0, 1, 0, 1))  # type: ignore[arg-type]
+        integrate_polygon(x * y, Polygon.box(0, 1, 0, 1))
     with pytest.raises(ShapeError, match="3 variables, not 2"):
         integrate_polygon(Polynomial.variable(0, 3), Polygon.box(0, 1, 0, 1))
     with pytest.raises(InvalidProblemError, match="method="):

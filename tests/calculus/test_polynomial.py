@@ -1,4 +1,4 @@
-"""Tests of :mod:`exactmech.calculus.polynomial`: exact ring operations and sympy conversion.
+"""Tests of :mod:`exactmech.calculus.polynomial`: exact ring operations, evaluation, calculus.
 
 sympy's own polynomial arithmetic (``expand``, ``diff``, ``integrate`` of a polynomial in
 one variable, ``subs``) is the oracle.
@@ -10,14 +10,14 @@ from fractions import Fraction
 
 import pytest
 import sympy
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from exactmech.calculus import Polynomial, from_sympy
+from exactmech.calculus import Polynomial
 from exactmech.errors import FloatInputError, InvalidProblemError, ShapeError
 from tests.calculus.strategies import polynomials, rationals
 
-x, y, z, k = sympy.symbols("x y z k")
+x, y, z = sympy.symbols("x y z")
 XY = (x, y)
 
 
@@ -31,12 +31,6 @@ def test_ring_operations_match_sympy(p: Polynomial, q: Polynomial) -> None:
     assert sympy.expand(sym(p + q) - (sym(p) + sym(q))) == 0
     assert sympy.expand(sym(p - q) - (sym(p) - sym(q))) == 0
     assert sympy.expand(sym(p * q) - sym(p) * sym(q)) == 0
-
-
-@given(polynomials())
-def test_sympy_round_trip(p: Polynomial) -> None:
-    """from_sympy inverts to_sympy exactly (same terms, same nvars)."""
-    assert from_sympy(sym(p), XY) == p
 
 
 @given(polynomials(max_degree=2), st.integers(0, 3))
@@ -80,23 +74,6 @@ def test_antiderivative_and_derivative(p: Polynomial) -> None:
     assert sympy.expand(sym(p.derivative(0)) - sympy.diff(sym(p), x)) == 0
 
 
-@settings(max_examples=30)
-@given(polynomials(max_degree=3))
-def test_fast_path_agrees_with_sympy_poly(p: Polynomial) -> None:
-    """The expansion-free tree walk and sympy.Poly(domain=QQ) read the same polynomial,
-    also from an unexpanded product form."""
-    e = sym(p)
-    unexpanded = (e + x) * (y - sympy.Rational(1, 3)) - x * y
-    via_poly = sympy.Poly(unexpanded, x, y, domain="QQ").as_dict()
-    got = from_sympy(unexpanded, XY)
-    assert {k: Fraction(int(v.p), int(v.q)) for k, v in via_poly.items()} == got.terms
-
-
-def test_from_sympy_unexpanded_quotient_uses_sympy_poly() -> None:
-    """A polynomial written with a division still converts (via sympy.Poly)."""
-    assert from_sympy((x**2 - y**2) / 3, XY) == Polynomial({(2, 0): "1/3", (0, 2): "-1/3"})
-
-
 def test_linear_and_affine_parts() -> None:
     p = Polynomial.linear([2, "-1/2"], 3)
     assert p.affine_parts() == ((Fraction(2), Fraction(-1, 2)), Fraction(3))
@@ -119,26 +96,7 @@ def test_repr_and_str_are_exact_and_ordered() -> None:
     assert str(p) == "1/3*x1**2 + x0 - 1/2"
 
 
-@pytest.mark.parametrize(
-    ("expr", "message"),
-    [
-        (sympy.exp(x), "not a polynomial"),
-        (1 / x, "not a polynomial"),
-        (sympy.sqrt(2) * x, "not a polynomial"),
-        (k * x, "symbols {k}"),
-    ],
-)
-def test_from_sympy_rejects_non_polynomials(expr: sympy.Expr, message: str) -> None:
-    with pytest.raises(InvalidProblemError, match=message) as info:
-        from_sympy(expr, XY)
-    assert str(info.value).startswith("from_sympy(): ")
-
-
 def test_float_rejection() -> None:
-    with pytest.raises(
-        FloatInputError, match=r"the float 0\.1; write it as sympy\.Rational\(1, 10\)"
-    ):
-        from_sympy(sympy.Float("0.1") * x, XY)
     with pytest.raises(FloatInputError, match="Polynomial"):
         Polynomial({(1, 0): 0.25})
     with pytest.raises(FloatInputError):
