@@ -12,5 +12,26 @@ from exactmech.auctions.mechanism_lp import (
     optimal_mechanism,
     product_prior,
 )
+from exactmech.auctions.myerson import (
+    AuctionOutcome,
+    ExpectedOutcome,
+    myerson_discrete,
+    myerson_uniform,
+    second_price,
+)
+from exactmech.dist import PricingOutcome, posted_price_outcome
 
-__all__ = ["Mechanism", "MechanismLP", "build_mechanism_lp", "optimal_mechanism", "product_prior"]
+__all__ = [
+    "AuctionOutcome",
+    "ExpectedOutcome",
+    "Mechanism",
+    "MechanismLP",
+    "PricingOutcome",
+    "build_mechanism_lp",
+    "myerson_discrete",
+    "myerson_uniform",
+    "optimal_mechanism",
+    "posted_price_outcome",
+    "product_prior",
+    "second_price",
+]

@@ -9,8 +9,9 @@ from __future__ import annotations
 from fractions import Fraction
 from functools import cache
 
-from exactmech.auctions import Mechanism, optimal_mechanism
+from exactmech.auctions import Mechanism, myerson_uniform, optimal_mechanism
 from exactmech.claims.core import Claim
+from exactmech.dist import Uniform
 from exactmech.numbers import Q
 
 __all__ = ["CLAIMS"]
@@ -59,6 +60,20 @@ def _unsold(mech: Mechanism) -> Fraction:
 def _only_type4(mech: Mechanism) -> bool:
     utils = [_type_utility(mech, i) for i in range(4)]
     return utils[:3] == [0, 0, 0] and utils[3] > 0
+
+
+def _surplus(*buyers: Uniform) -> Fraction:
+    """Expected buyer surplus of Myerson's auction given interval posteriors (paper 000, §4)."""
+    return myerson_uniform(list(buyers)).consumer_surplus
+
+
+LOW, HIGH, ALL = Uniform(0, "1/2"), Uniform("1/2", 1), Uniform(0, 1)
+
+
+def _high_low_total() -> Fraction:
+    """§4.1, Fig. 3b: both buyers reveal whether v >= 1/2; each quadrant has probability 1/4."""
+    quads = [(LOW, LOW), (LOW, HIGH), (HIGH, LOW), (HIGH, HIGH)]
+    return sum((F(1, 4) * _surplus(a, b) for a, b in quads), F(0))
 
 
 CLAIMS = [
@@ -117,5 +132,45 @@ CLAIMS = [
         "the good is not sold 1/16 of the time (both buyers of type 1)",
         F(1, 16),
         lambda: _unsold(s33()),
+    ),
+    Claim(
+        "000.s4.1.no-disclosure.surplus",
+        "000",
+        "§4.1, Fig. 3a",
+        "two U[0,1] buyers, no disclosure: expected buyer surplus",
+        F(1, 6),
+        lambda: _surplus(ALL, ALL),
+    ),
+    Claim(
+        "000.s4.1.high-low.both-low",
+        "000",
+        "§4.1",
+        "both values below 1/2: buyer surplus 1/2 · 1/6 (conditional)",
+        F(1, 12),
+        lambda: _surplus(LOW, LOW),
+    ),
+    Claim(
+        "000.s4.1.high-low.both-high",
+        "000",
+        "§4.1",
+        "both values at least 1/2: buyer surplus (conditional)",
+        F(1, 6),
+        lambda: _surplus(HIGH, HIGH),
+    ),
+    Claim(
+        "000.s4.1.high-low.mixed",
+        "000",
+        "§4.1, three integrals",
+        "v_A in [0,1/2], v_B in [1/2,1]: the three integrals (unnormalised) sum to 5/96",
+        F(5, 96),
+        lambda: F(1, 4) * _surplus(LOW, HIGH),
+    ),
+    Claim(
+        "000.s4.1.high-low.total",
+        "000",
+        "§4.1, Fig. 3b",
+        "high/low disclosure by both buyers: expected buyer surplus",
+        F(1, 6),
+        _high_low_total,
     ),
 ]

@@ -17,6 +17,7 @@ SOURCES = (
     "exactmech.claims.lp_textbook",
     "exactmech.claims.paper000",
     "exactmech.claims.paper001",
+    "exactmech.claims.paper003",
 )
 
 #: Source ids and titles.
