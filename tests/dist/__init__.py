@@ -1,0 +1,1 @@
+"""Tests of exactmech.dist (distributions, revenue, ironing, BBM segmentation)."""
