@@ -13,6 +13,7 @@ from exactmech.auctions import Mechanism, myerson_uniform, optimal_mechanism
 from exactmech.claims.core import Claim
 from exactmech.dist import Uniform
 from exactmech.numbers import Q
+from exactmech.papers.disclosure import DisclosureGame, Partition
 
 __all__ = ["CLAIMS"]
 
@@ -54,6 +55,31 @@ def _unsold(mech: Mechanism) -> Fraction:
     return sum(
         (p * (1 - sum(q[0] for q in mech.allocation[t])) for t, p in mech.lp.prior.items()),
         F(0),
+    )
+
+
+@cache
+def game33() -> DisclosureGame:
+    return DisclosureGame(S33_VALUES, S33_PRIOR)
+
+
+ND3: Partition = ((0, 1, 2),)
+SPLIT: Partition = ((0,), (1, 2))
+
+
+def _no_disclosure_strictly_best() -> bool:
+    outcomes = game33().all_profiles()
+    best = outcomes[(ND3, ND3)].surplus_max
+    return all(o.surplus_max < best for parts, o in outcomes.items() if parts != (ND3, ND3))
+
+
+def _theorem31_ex2() -> bool:
+    g = DisclosureGame(EX2_VALUES, EX2_PRIOR)
+    table = g.all_profiles()
+    nd = table[(((0, 1, 2, 3),),)].surplus_max
+    others = [o for parts, o in table.items() if parts != (((0, 1, 2, 3),),)]
+    return len(others) == 14 and all(
+        o.always_sell_surplus is None or o.always_sell_surplus < nd for o in others
     )
 
 
@@ -172,5 +198,63 @@ CLAIMS = [
         "high/low disclosure by both buyers: expected buyer surplus",
         F(1, 6),
         _high_low_total,
+    ),
+    Claim(
+        "000.s3.3.split.both-high.surplus",
+        "000",
+        "§3.3",
+        "both buyers send {2,3}: buyer surplus 8/9 · 1/4 (conditional)",
+        F(2, 9),
+        lambda: game33().mechanism(((1, 2), (1, 2))).buyer_surplus,
+    ),
+    Claim(
+        "000.s3.3.split.mixed.surplus",
+        "000",
+        "§3.3",
+        "one buyer sends {1}, the other {2,3}: buyer surplus is zero",
+        F(0),
+        lambda: game33().mechanism(((0,), (1, 2))).buyer_surplus,
+    ),
+    Claim(
+        "000.s3.3.split.both.surplus",
+        "000",
+        "§3.3",
+        "both buyers use {{1},{2,3}}: buyer surplus 3/4 · 3/4 · 2/9",
+        F(1, 8),
+        lambda: game33().evaluate([SPLIT, SPLIT]).surplus_max,
+    ),
+    Claim(
+        "000.s3.3.split.both.less-efficient",
+        "000",
+        "§3.3",
+        "both using {{1},{2,3}}: welfare falls below the no-disclosure welfare",
+        True,
+        lambda: game33().evaluate([SPLIT, SPLIT]).welfare < game33().evaluate([ND3, ND3]).welfare,
+    ),
+    Claim(
+        "000.s3.3.split.one.same-welfare",
+        "000",
+        "§3.3",
+        "one buyer uses {{1},{2,3}}: same welfare, lower buyer surplus",
+        True,
+        lambda: (lambda a, b: a.welfare == b.welfare and a.surplus_max < b.surplus_max)(
+            game33().evaluate([SPLIT, ND3]), game33().evaluate([ND3, ND3])
+        ),
+    ),
+    Claim(
+        "000.s3.3.no-disclosure.best",
+        "000",
+        "§3.3, last paragraph",
+        "over all 25 pairs of partitions of {1,2,3}, no disclosure gives strictly the most surplus",
+        True,
+        _no_disclosure_strictly_best,
+    ),
+    Claim(
+        "000.s3.2.ex2.alternatives",
+        "000",
+        "§3.2, Theorem 3.1",
+        "every other partition (14) that always sells both goods gives strictly lower utility",
+        True,
+        _theorem31_ex2,
     ),
 ]
