@@ -93,8 +93,22 @@ def _assemble(sf: StandardForm, sol: StandardSolution, method: str, stage: int =
             std_basis=tuple(sol.basis),
         )
     y_ub, y_eq = sf.duals_original(sol.duals[stage], stage)
+    return _optimal(problem, x, y_ub, y_eq, sol, method, basis=basis)
+
+
+def _optimal(
+    problem: LPProblem,
+    x: tuple[Fraction, ...],
+    y_ub: tuple[Fraction, ...],
+    y_eq: tuple[Fraction, ...],
+    sol: StandardSolution,
+    method: str,
+    *,
+    basis: tuple[str, ...] = (),
+    label: str = "",
+) -> LPResult:
+    """An optimal :class:`LPResult` with its (x, duals) certificate."""
     fun = problem.objective(x)
-    cert = Certificate("optimal", x=x, dual_ub=y_ub, dual_eq=y_eq)
     return LPResult(
         status="optimal",
         fun=fun,
@@ -103,10 +117,10 @@ def _assemble(sf: StandardForm, sol: StandardSolution, method: str, stage: int =
         dual_eq=y_eq,
         reduced_costs=_reduced(problem, problem.c, y_ub, y_eq),
         basis=basis,
-        certificate=cert,
+        certificate=Certificate("optimal", x=x, dual_ub=y_ub, dual_eq=y_eq),
         nit=sol.iterations,
         method=method,
-        message=f"optimal value {fraction_str(fun)}",
+        message=f"{label}optimal value {fraction_str(fun)}",
         problem=problem,
         std_basis=tuple(sol.basis),
     )
@@ -343,23 +357,7 @@ def _stage_certificate(
     extra = tuple(-lams[i] * sf.cscales[i] * factor for i in range(k))
     aug = _augment(problem, objectives[:k], funs[:k], c=objectives[k])
     x = sf.x_original(sol.x)
-    fun = aug.objective(x)
-    y_ub_full = y_ub + extra
-    cert = Certificate("optimal", x=x, dual_ub=y_ub_full, dual_eq=y_eq)
-    return LPResult(
-        status="optimal",
-        fun=fun,
-        x=x,
-        dual_ub=y_ub_full,
-        dual_eq=y_eq,
-        reduced_costs=_reduced(aug, aug.c, y_ub_full, y_eq),
-        certificate=cert,
-        nit=sol.iterations,
-        method=method,
-        message=f"stage {k}: optimal value {fraction_str(fun)}",
-        problem=aug,
-        std_basis=tuple(sol.basis),
-    )
+    return _optimal(aug, x, y_ub + extra, y_eq, sol, method, label=f"stage {k}: ")
 
 
 def solve_lex(
