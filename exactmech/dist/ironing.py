@@ -47,10 +47,16 @@ from typing import Any, NamedTuple
 
 from exactmech.dist._surd import Surd, quadratic_roots
 from exactmech.dist.discrete import Discrete
-from exactmech.dist.revenue import Distribution, _check_dist, quantile_revenue_curve
+from exactmech.dist.revenue import (
+    Distribution,
+    _check_dist,
+    positive_density,
+    quantile_revenue_curve,
+    support_lookup,
+)
 from exactmech.dist.uniform import PiecewiseUniform
 from exactmech.errors import DistributionError
-from exactmech.numbers import Q, fraction_str
+from exactmech.numbers import Q
 
 __all__ = [
     "IroningInterval",
@@ -327,19 +333,8 @@ def ironed_virtual_value(dist: Distribution, v: Any) -> Any:
     _check_dist(func, dist)
     x = Q(v, "v", func=func)
     if isinstance(dist, Discrete):
-        table = ironed_virtual_values(dist)
-        if x not in table:
-            raise DistributionError(
-                f"{func}(): v={fraction_str(x)} is not in the support "
-                f"{{{', '.join(fraction_str(z) for z in table)}}}"
-            )
-        return table[x]
-    f = dist.pdf(x)
-    if f == 0:
-        raise DistributionError(
-            f"{func}(): the density is 0 at v={fraction_str(x)}; virtual values are defined "
-            "on the support"
-        )
+        return support_lookup(func, ironed_virtual_values(dist), x)
+    f = positive_density(func, dist, x)
     for s, lo, hi in _continuous_intervals(dist):
         if lo <= x <= hi:
             return s.exact()

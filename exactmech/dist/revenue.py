@@ -278,6 +278,27 @@ def _eq1(dist: Discrete) -> dict[Fraction, Fraction]:
     return dict(sorted(out.items()))
 
 
+def support_lookup(func: str, table: dict[Fraction, Any], x: Fraction) -> Any:
+    """``table[x]`` for a support value ``x``; a clear error naming the support otherwise."""
+    if x not in table:
+        raise DistributionError(
+            f"{func}(): v={fraction_str(x)} is not in the support "
+            f"{{{', '.join(fraction_str(z) for z in table)}}}"
+        )
+    return table[x]
+
+
+def positive_density(func: str, dist: PiecewiseUniform, x: Fraction) -> Fraction:
+    """The density at ``x``; a clear error where it is 0 (virtual values live on the support)."""
+    f = dist.pdf(x)
+    if f == 0:
+        raise DistributionError(
+            f"{func}(): the density is 0 at v={fraction_str(x)}; virtual values are defined "
+            "on the support"
+        )
+    return f
+
+
 def virtual_value(dist: Distribution, v: Any) -> Fraction:
     """The virtual value of ``v``: eq. (1) if discrete, :math:`v - (1 - F(v))/f(v)` if continuous.
 
@@ -306,19 +327,9 @@ def virtual_value(dist: Distribution, v: Any) -> Fraction:
     _check_dist("virtual_value", dist)
     x = Q(v, "v", func="virtual_value")
     if isinstance(dist, Discrete):
-        phis = _eq1(dist)
-        if x not in phis:
-            raise DistributionError(
-                f"virtual_value(): v={fraction_str(x)} is not in the support "
-                f"{{{', '.join(fraction_str(z) for z in phis)}}}"
-            )
-        return phis[x]
-    f = dist.pdf(x)
-    if f == 0:
-        raise DistributionError(
-            f"virtual_value(): the density is 0 at v={fraction_str(x)}; virtual values are "
-            "defined on the support"
-        )
+        phi: Fraction = support_lookup("virtual_value", _eq1(dist), x)
+        return phi
+    f = positive_density("virtual_value", dist, x)
     return x - (1 - dist._cdf(x)) / f  # paper 000, Lemma 4.1: φ(v) = v - (1 - F(v))/f(v)
 
 
