@@ -148,6 +148,77 @@ def complete_basis(lp: StandardLP, basic: Sequence[int], row_basic: Sequence[int
     return list(basic) + [lp.n + i for i in row_basic]
 
 
+def _solve_basis(lp: StandardLP, basis: Sequence[int]) -> tuple[list[Any], list[Any]] | None:
+    """``(x_B, y)`` with ``B x_B = b`` and ``Bᵀy = c_B`` exactly, or ``None`` if ``B`` is singular.
+
+    Basic *singleton* columns (slacks, unit columns, one-entry structurals) pin their rows:
+    with ``U`` those rows and ``J`` the other basic columns, the system reduces to the square
+    ``A[R∖U, J]`` (for the mechanism LP of paper 000 with K = 8, 256×256 instead of
+    1088×1088); singleton values and the duals of rows in ``U`` follow by substitution.
+    """
+    from flint import fmpq, fmpq_mat, fmpz_mat
+
+    m, n = lp.m, lp.n
+    cost = lp.costs[0]
+
+    def column(j: int) -> list[tuple[int, int]]:
+        return [(j - n, 1)] if j >= n else list(lp.cols[j])
+
+    pinned: dict[int, tuple[int, int]] = {}  # row -> (position in basis, coefficient)
+    others: list[int] = []
+    for k, j in enumerate(basis):
+        col = column(j)
+        if len(col) == 1 and col[0][0] not in pinned:
+            pinned[col[0][0]] = (k, col[0][1])
+        else:
+            others.append(k)
+    rows = [i for i in range(m) if i not in pinned]
+    if len(rows) != len(others):
+        return None
+    pos = {i: r for r, i in enumerate(rows)}
+    s = len(rows)
+    M = fmpz_mat(s, s)
+    for c, k in enumerate(others):
+        for i, v in column(basis[k]):
+            if i in pos:
+                M[pos[i], c] = v
+    zero = fmpq(0)
+    xb: list[Any] = [zero] * m
+    if s:
+        try:
+            xs = M.solve(fmpz_mat(s, 1, [lp.b[i] for i in rows]))
+        except ZeroDivisionError:
+            return None
+        for c, k in enumerate(others):
+            xb[k] = xs[c, 0]
+    # singleton values: v·x_k = b_r − Σ_{J} A[r, j] x_j
+    resid = {r: fmpq(lp.b[r]) for r in pinned}
+    for k in others:
+        for i, v in column(basis[k]):
+            if i in resid:
+                resid[i] -= v * xb[k]
+    for r, (k, v) in pinned.items():
+        xb[k] = resid[r] / v
+    # duals: y_r = c_k / v on pinned rows; Mᵀ y_rows = c_J − Σ_U y_r A[r, J]
+    ys: list[Any] = [zero] * m
+    for r, (k, v) in pinned.items():
+        j = basis[k]
+        ys[r] = fmpq(cost[j] if j < n else 0, v)
+    if s:
+        rhs = []
+        for k in others:
+            j = basis[k]
+            t = fmpq(cost[j] if j < n else 0)
+            for i, v in column(j):
+                if i in pinned:
+                    t -= ys[i] * v
+            rhs.append(t)
+        y_rows = fmpq_mat(M.transpose()).solve(fmpq_mat(s, 1, rhs))
+        for r, i in enumerate(rows):
+            ys[i] = y_rows[r, 0]
+    return xb, ys
+
+
 def verify_basis(lp: StandardLP, basis: Sequence[int]) -> StandardSolution | None:
     """Exactly check a complete basis; return the optimal solution it proves, or ``None``.
 
@@ -157,7 +228,7 @@ def verify_basis(lp: StandardLP, basis: Sequence[int]) -> StandardSolution | Non
     left to its logical variables: they must have value exactly 0, and then they change
     nothing in the certificate (``A x = b``, ``x >= 0``, ``Aᵀy <= c``, ``c·x = b·y``).
     """
-    from flint import fmpq, fmpz_mat
+    from flint import fmpq
 
     m, n = lp.m, lp.n
     if len(basis) != m or len(set(basis)) != m:
@@ -174,19 +245,16 @@ def verify_basis(lp: StandardLP, basis: Sequence[int]) -> StandardSolution | Non
             reduced_costs=[[Fraction(c) for c in cost]],
             fixed=[{j for j in range(n) if cost[j] > 0}],
         )
-    B = _basis_matrix(lp, basis)
-    try:
-        xb = B.solve(fmpz_mat(m, 1, lp.b))
-    except ZeroDivisionError:
+    solved = _solve_basis(lp, basis)
+    if solved is None:
         return None
+    xb, ys = solved
     zero = fmpq(0)
     for k, j in enumerate(basis):
-        v = xb[k, 0]
+        v = xb[k]
         if v < zero or (j >= n and v != zero):
             return None
     cost = lp.costs[0]
-    y = B.transpose().solve(fmpz_mat(m, 1, [cost[j] if j < n else 0 for j in basis]))
-    ys = [y[i, 0] for i in range(m)]
     reduced: list[Any] = []
     for j in range(n):
         d = fmpq(cost[j])
@@ -198,7 +266,7 @@ def verify_basis(lp: StandardLP, basis: Sequence[int]) -> StandardSolution | Non
     x = [Fraction(0)] * n
     for k, j in enumerate(basis):
         if j < n:
-            v = xb[k, 0]
+            v = xb[k]
             x[j] = Fraction(int(v.p), int(v.q))
     return StandardSolution(
         status="optimal",
