@@ -17,7 +17,9 @@ SOURCES = (
     "exactmech.claims.lp_textbook",
     "exactmech.claims.paper000",
     "exactmech.claims.paper001",
+    "exactmech.claims.paper002",
     "exactmech.claims.paper003",
+    "exactmech.claims.paper004",
 )
 
 #: Source ids and titles.
