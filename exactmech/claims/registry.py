@@ -16,6 +16,7 @@ __all__ = ["PAPERS", "SOURCES", "all_claims", "claims_for"]
 SOURCES = (
     "exactmech.claims.lp_textbook",
     "exactmech.claims.paper000",
+    "exactmech.claims.paper000_continuous",
     "exactmech.claims.paper001",
     "exactmech.claims.paper002",
     "exactmech.claims.paper003",
