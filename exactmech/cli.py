@@ -7,6 +7,7 @@ Subcommands:
 * ``claims [--paper ID]``: list the registered claims.
 * ``lp FILE [--json OUT] [--method M]``: solve an MPS or CPLEX-LP file exactly.
 * ``check FILE SOLUTION``: verify a solution file written by ``lp --json`` independently.
+* ``sweep NAME [...]`` / ``sweep --list``: run a named exact sweep (:mod:`exactmech.sweep`).
 """
 
 from __future__ import annotations
@@ -196,6 +197,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ck.add_argument("file")
     ck.add_argument("solution")
     ck.set_defaults(func=_check)
+    from exactmech.sweep.command import add_parser as add_sweep_parser
+
+    add_sweep_parser(sub)
     args = parser.parse_args(argv)
     return int(args.func(args))
 
