@@ -1,54 +1,165 @@
-"""Claims of paper 000, "Can Buyers Reveal for a Better Deal?" (§3: the optimal-mechanism LP).
+"""Claims of paper 000, "Can Buyers Reveal for a Better Deal?" (§2, §3, §5, appendices, §4.1).
 
-Every value is recomputed with :func:`exactmech.auctions.optimal_mechanism` under the
-paper's tie rule (maximise buyer surplus among revenue-optimal mechanisms, §3.1).
+Every value is recomputed through :mod:`exactmech.papers.disclosure` (the §3.1 LP with
+ex-post IC/IR and the paper's max-buyer-surplus tie rule; one buyer and one good for §5).
+``expected`` is what the paper prints; numbers the paper gets wrong carry an
+:class:`~exactmech.claims.Erratum` and a named test in ``tests/papers/test_disclosure_claims.py``
+that recomputes them independently. The §4.2–§4.3 claims live in ``paper000_continuous``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 from functools import cache
+from typing import Any
+
+import sympy
 
 from exactmech.auctions import Mechanism, myerson_uniform, optimal_mechanism
-from exactmech.claims.core import Claim
+from exactmech.claims.core import Claim, Erratum
 from exactmech.dist import Uniform
 from exactmech.numbers import Q
-from exactmech.papers.disclosure import DisclosureGame, Partition
+from exactmech.papers.disclosure import (
+    EXAMPLE_1,
+    EXAMPLE_2,
+    FOOTNOTE_3,
+    SECTION_3_3,
+    Partition,
+    algorithm_1,
+    appendix_a_identities,
+    best_connected_partition,
+    buyer_opt,
+    efficiency_transform,
+    equilibrium,
+    example_1_menu,
+    example_1_table,
+    example_2_menu,
+    example_2_table,
+    interim_rule,
+    optimal_face,
+    partition_reduction,
+    partition_utility,
+    price_revenue,
+    proposition_5_3,
+    proposition_5_3_family,
+    section_3_3_interim_prices,
+    section_3_3_printed_mechanism,
+    section_3_3_table,
+    seller_prices,
+    set_partitions,
+    solve_partition,
+    symmetrize,
+)
+from exactmech.papers.disclosure.complexity import DELTA
 
 __all__ = ["CLAIMS"]
 
 F = Fraction
+ND3: Partition = ((0, 1, 2),)
+SPLIT: Partition = ((0,), (1, 2))
+FULL3: Partition = ((0,), (1,), (2,))
 
-EX1_VALUES = [[(3, 4), (4, 9)]]
-EX1_PRIOR = [["1/2", "1/2"]]
-# §3.2, second table: probabilities 0.15·0.4, 0.15·0.6, 0.85·0.4, 0.85·0.6
-EX2_VALUES = [[(56, 38), (56, 69), (91, 38), (91, 69)]]
-EX2_PRIOR = [
-    [Q("0.15") * Q("0.4"), Q("0.15") * Q("0.6"), Q("0.85") * Q("0.4"), Q("0.85") * Q("0.6")]
-]
-S33_VALUES = [[1, 2, 3], [1, 2, 3]]
-S33_PRIOR = [["1/4", "1/4", "1/2"]] * 2
+
+def _claim(
+    cid: str,
+    location: str,
+    statement: str,
+    expected: Any,
+    compute: Callable[[], Any],
+    erratum: Erratum | None = None,
+) -> Claim:
+    return Claim(f"000.{cid}", "000", location, statement, expected, compute, erratum)
+
+
+# -- §3.2 ------------------------------------------------------------------------------------
+
+
+def _one_buyer(instance: Any) -> tuple[list[Any], list[Any]]:
+    return [list(instance.values[0])], [list(instance.priors[0])]
 
 
 @cache
 def ex1() -> Mechanism:
-    return optimal_mechanism(EX1_VALUES, EX1_PRIOR)
+    return EXAMPLE_1.game().mechanism([(0, 1)])
 
 
 @cache
 def ex2() -> Mechanism:
-    return optimal_mechanism(EX2_VALUES, EX2_PRIOR)
+    return EXAMPLE_2.game().mechanism([(0, 1, 2, 3)])
+
+
+def _type_utilities(mech: Mechanism) -> tuple[Fraction, ...]:
+    return tuple(r.utility for r in interim_rule(mech))
+
+
+def _good_sold(mech: Mechanism, k: int) -> Fraction:
+    return sum((r.probability * r.allocation[k] for r in interim_rule(mech)), F(0))
+
+
+def _ex1_full_efficient() -> bool:
+    """Full disclosure sells both goods to every type (welfare = E[v_1 + v_2])."""
+    row = next(r for r in example_1_table() if r.partition == ((0,), (1,)))
+    values, priors = EXAMPLE_1.values[0], EXAMPLE_1.priors[0]
+    total = sum((p * (a + b) for (a, b), p in zip(values, priors)), F(0))
+    return row.welfare == total and row.always_sell_surplus == 0
+
+
+def _ex1_nd_best() -> bool:
+    rows = example_1_table()
+    nd = rows[0]
+    return nd.partition == ((0, 1),) and all(r.surplus_max < nd.surplus_max for r in rows[1:])
+
+
+def _ex2_marginals() -> tuple[Fraction, Fraction]:
+    """P(value for good 1 is 56), P(value for good 2 is 38)."""
+    vals, probs = EXAMPLE_2.values[0], EXAMPLE_2.priors[0]
+    p1 = sum((p for v, p in zip(vals, probs) if v[0] == 56), F(0))
+    p2 = sum((p for v, p in zip(vals, probs) if v[1] == 38), F(0))
+    return p1, p2
+
+
+def _ex2_independent() -> bool:
+    vals, probs = EXAMPLE_2.values[0], EXAMPLE_2.priors[0]
+    p = dict(zip(vals, probs))
+    m1 = {a: sum((q for (x, _), q in p.items() if x == a), F(0)) for a, _ in vals}
+    m2 = {b: sum((q for (_, y), q in p.items() if y == b), F(0)) for _, b in vals}
+    return all(p[(a, b)] == m1[a] * m2[b] for a, b in vals)
+
+
+def _ex2_max_probability() -> Fraction:
+    """Largest q at which types 3 and 4 weakly prefer 'both goods' to '(q, 1)'."""
+    menu = example_2_menu()
+    random_price = next(r.price for r in menu if r.bundle[0] < 1)
+    both_price = next(r.price for r in menu if all(q == 1 for q in r.bundle))
+    # v1 + v2 − both >= q v1 + v2 − random  <=>  q <= (v1 − both + random) / v1
+    return min(
+        (Q(v[0]) - both_price + random_price) / Q(v[0])
+        for v in (EXAMPLE_2.values[0][i] for i in (2, 3))
+    )
+
+
+def _ex2_alternatives_lower() -> bool:
+    rows = example_2_table()
+    nd = next(r for r in rows if r.partition == ((0, 1, 2, 3),))
+    return all(
+        r.always_sell_surplus is None or r.always_sell_surplus < nd.surplus_max
+        for r in rows
+        if r is not nd
+    )
+
+
+def _always_sell_zero(rows: list[Any]) -> bool:
+    feasible = [r.always_sell_surplus for r in rows if r.always_sell_surplus is not None]
+    return bool(feasible) and all(u == 0 for u in feasible)
+
+
+# -- §3.3 ------------------------------------------------------------------------------------
 
 
 @cache
 def s33() -> Mechanism:
-    return optimal_mechanism(S33_VALUES, S33_PRIOR)
-
-
-def _type_utility(mech: Mechanism, i: int) -> Fraction:
-    v = mech.lp.types[0][i]
-    bundle, price = mech.allocation[(i,)][0], mech.payments[(i,)][0]
-    return sum((a * b for a, b in zip(v, bundle)), F(0)) - price
+    return SECTION_3_3.game().mechanism([(0, 1, 2), (0, 1, 2)])
 
 
 def _unsold(mech: Mechanism) -> Fraction:
@@ -58,34 +169,232 @@ def _unsold(mech: Mechanism) -> Fraction:
     )
 
 
-@cache
-def game33() -> DisclosureGame:
-    return DisclosureGame(S33_VALUES, S33_PRIOR)
+def _prices(case: str) -> dict[Fraction, Fraction | None]:
+    return {r.value: r.unit_price for r in section_3_3_interim_prices() if r.case == case}
 
 
-ND3: Partition = ((0, 1, 2),)
-SPLIT: Partition = ((0,), (1, 2))
-
-
-def _no_disclosure_strictly_best() -> bool:
-    outcomes = game33().all_profiles()
-    best = outcomes[(ND3, ND3)].surplus_max
-    return all(o.surplus_max < best for parts, o in outcomes.items() if parts != (ND3, ND3))
-
-
-def _theorem31_ex2() -> bool:
-    g = DisclosureGame(EX2_VALUES, EX2_PRIOR)
-    table = g.all_profiles()
-    nd = table[(((0, 1, 2, 3),),)].surplus_max
-    others = [o for parts, o in table.items() if parts != (((0, 1, 2, 3),),)]
-    return len(others) == 14 and all(
-        o.always_sell_surplus is None or o.always_sell_surplus < nd for o in others
+def _win(case: str, buyer: int, value: int) -> Fraction:
+    return next(
+        r.win_probability
+        for r in section_3_3_interim_prices()
+        if r.case == case and r.buyer == buyer and r.value == value
     )
 
 
-def _only_type4(mech: Mechanism) -> bool:
-    utils = [_type_utility(mech, i) for i in range(4)]
-    return utils[:3] == [0, 0, 0] and utils[3] > 0
+def _conditional_on_some_3(mech: Mechanism) -> tuple[Fraction, Fraction]:
+    """P(some buyer has the highest type) and the buyer surplus conditional on it."""
+    top = len(mech.lp.types[0]) - 1
+    prob = sum((p for t, p in mech.lp.prior.items() if top in t), F(0))
+    surplus = F(0)
+    for t, p in mech.lp.prior.items():
+        if top in t:
+            for j in range(mech.lp.buyers):
+                v = mech.lp.types[j][t[j]][0]
+                surplus += p * (v * mech.allocation[t][j][0] - mech.payments[t][j])
+    return prob, surplus / prob
+
+
+def _pair(a: Partition, b: Partition) -> Any:
+    return next(r for r in section_3_3_table() if r.partitions == (a, b))
+
+
+def _max_welfare_33() -> Fraction:
+    return max(r.welfare for r in section_3_3_table())
+
+
+def _no_disclosure_strictly_best() -> bool:
+    rows = section_3_3_table()
+    best = _pair(ND3, ND3).surplus_max
+    return all(r.surplus_max < best for r in rows if r.partitions != (ND3, ND3))
+
+
+def _theorem31_buyers() -> bool:
+    best = _pair(ND3, ND3).surplus_max
+    return all(
+        r.always_sell_surplus is None or r.always_sell_surplus < best for r in section_3_3_table()
+    )
+
+
+def _printed_mechanism_optimal() -> bool:
+    chk = section_3_3_printed_mechanism("interim")
+    lp = optimal_mechanism([[1, 2, 3]] * 2, [list(SECTION_3_3.priors[0])] * 2, ic="interim")
+    return chk.feasible and chk.revenue == lp.revenue and chk.buyer_surplus == lp.buyer_surplus
+
+
+def _value1_over_value2() -> bool:
+    """Messages {1} and {2, 3}: at values (1, 2) the good goes to the value-1 buyer."""
+    mech = SECTION_3_3.game().mechanism([(0,), (1, 2)])
+    return mech.allocation[(0, 0)][0] == (F(1),)
+
+
+def _split_profile_probability() -> Fraction:
+    g = SECTION_3_3.game()
+    return next(w for w, blocks in g.message_profiles([SPLIT, SPLIT]) if blocks == ((1, 2), (1, 2)))
+
+
+# one-buyer version of §3.3's prior (the Efficiency Lemma paragraph)
+V33, P33 = [1, 2, 3], ["1/4", "1/4", "1/2"]
+
+
+def _lemma21_partition() -> Partition:
+    return efficiency_transform(equilibrium(V33, P33, [[0, 1, 2]])).partition
+
+
+def _lemma21_no_loss() -> bool:
+    eq = equilibrium(V33, P33, [[0, 1, 2]])
+    new = efficiency_transform(eq)
+    return new.efficient and new.type_utilities() == eq.type_utilities()
+
+
+# -- footnote 3 --------------------------------------------------------------------------------
+
+
+@cache
+def fn3_nd() -> Mechanism:
+    return symmetrize(FOOTNOTE_3.game().mechanism([(0, 1, 2), (0, 1, 2)]))
+
+
+@cache
+def fn3_low() -> Mechanism:
+    return symmetrize(FOOTNOTE_3.game().mechanism([(0, 1), (0, 1)]))
+
+
+def _fn3_nd_rule() -> tuple[Fraction, Fraction, Fraction | None]:
+    rows = interim_rule(fn3_nd())
+    return rows[0].allocation[0], rows[1].allocation[0], rows[2].unit_price
+
+
+def _fn3_low_posterior() -> tuple[Fraction, ...]:
+    return tuple(r.probability for r in interim_rule(fn3_low()))
+
+
+def _fn3_low_revenue() -> Fraction:
+    rev = fn3_low().revenue
+    assert rev is not None
+    return rev
+
+
+def _fn3_low_lowest_price() -> Fraction | None:
+    return interim_rule(fn3_low())[0].unit_price
+
+
+def _fn3_low_gain() -> bool:
+    """Values (2, 1) after both announce low: the value-2 buyer's utility is positive."""
+    mech = fn3_low()
+    u = 2 * mech.allocation[(1, 0)][0][0] - mech.payments[(1, 0)][0]
+    return u > 0
+
+
+def _fn3_pareto() -> bool:
+    g = FOOTNOTE_3.game()
+    before = g.interim_utilities([ND3, ND3], symmetric=True)
+    after = g.interim_utilities([((0, 1), (2,))] * 2, symmetric=True)
+    pairs = [(a, b) for ra, rb in zip(before, after) for a, b in zip(ra, rb)]
+    assert all(a is not None and b is not None for a, b in pairs)
+    return all(b >= a for a, b in pairs if a is not None and b is not None) and all(
+        any(b is not None and a is not None and b > a for a, b in zip(ra, rb))
+        for ra, rb in zip(before, after)
+    )
+
+
+# -- §5 and Appendix B -----------------------------------------------------------------------
+
+
+@cache
+def _family() -> tuple[list[Any], list[Fraction]]:
+    return proposition_5_3_family()
+
+
+_DOM = (DELTA, 0, 1)
+
+
+def _appb_pool_probability() -> Any:
+    values, probs = _family()
+    return price_revenue(values, probs, [0, 2], 2 + DELTA, domain=_DOM) / (2 + DELTA)
+
+
+def _appb_pool_choice() -> tuple[Any, Any]:
+    values, probs = _family()
+    sc = seller_prices(values, probs, [0, 2], domain=_DOM)
+    return sc.prices, sc.revenue
+
+
+def _appb_price2_bound() -> bool:
+    values, probs = _family()
+    bound = 2 * probs[1]
+    blocks = [b for part in set_partitions(3) for b in part if 1 in b]
+    return bound > 1 and all(
+        sympy.simplify(price_revenue(values, probs, b, 2, domain=_DOM) - bound) >= 0 for b in blocks
+    )
+
+
+def _appb_low_types_zero() -> bool:
+    """In every connected-partition equilibrium types 1 and 2 get utility 0 (δ = 1/2, 1/10)."""
+    for d in ("1/2", "1/10", "99/100"):
+        values, probs = proposition_5_3_family(d)
+        for part in set_partitions(3):
+            u = equilibrium(values, probs, part).type_utilities()
+            if u[0] != 0 or u[1] != 0:
+                return False
+    return True
+
+
+def _appb_type3_utility() -> Any:
+    values, probs = _family()
+    price = seller_prices(values, probs, [0, 2], domain=_DOM).price
+    return sympy.factor(values[2] - price)
+
+
+def _theorem51_on_family() -> bool:
+    values, probs = _family()
+    a = algorithm_1(values, probs, domain=_DOM).utility
+    b = best_connected_partition(values, probs, domain=_DOM).utility
+    return bool(sympy.simplify(a - b) == 0)
+
+
+# -- Appendix A ------------------------------------------------------------------------------
+
+
+def _identity(name: str) -> Callable[[], Any]:
+    return lambda: next(i for i in appendix_a_identities() if i.name == name).derived
+
+
+def _appendix_a_claims() -> list[Claim]:
+    out = []
+    S = sympy.Symbol("S", positive=True)
+    for ident in appendix_a_identities():
+        erratum = None
+        if ident.name == "backward.upper.simplified":
+            erratum = Erratum(
+                S / (4 * S - 2) + S / 2,
+                "Appendix A simplifies 3S/(2(6S − 3)) + 3S/6 to S/(4S − 1) + S/2, but "
+                "3S/(2(6S − 3)) = 3S/(12S − 6) = S/(4S − 2). The proof's conclusion is unaffected "
+                "(S/(4S − 2) < 1 for every positive integer S). Confirmed by exact rational "
+                "arithmetic for S = 2..40 and by the seller's indifference point on a two-type "
+                "message (tests/papers/test_disclosure_claims.py::"
+                "test_erratum_appendix_a_upper_bound).",
+            )
+        out.append(
+            _claim(
+                f"appA.{ident.name}",
+                ident.location,
+                ident.statement,
+                ident.printed,
+                _identity(ident.name),
+                erratum,
+            )
+        )
+    return out
+
+
+def _appa_excess_below_one() -> bool:
+    """S/(4S − 2) < 1 (the corrected excess) for every S >= 1, decided by sympy."""
+    S = sympy.Symbol("S", positive=True)
+    sol = sympy.solve_univariate_inequality(S / (4 * S - 2) < 1, S, relational=False)
+    return bool(sympy.Interval(1, sympy.oo).is_subset(sol))
+
+
+# -- §4.1 (kept here; §4.2–§4.3 are in paper000_continuous) ---------------------------------
 
 
 def _surplus(*buyers: Uniform) -> Fraction:
@@ -97,164 +406,557 @@ LOW, HIGH, ALL = Uniform(0, "1/2"), Uniform("1/2", 1), Uniform(0, 1)
 
 
 def _high_low_total() -> Fraction:
-    """§4.1, Fig. 3b: both buyers reveal whether v >= 1/2; each quadrant has probability 1/4."""
+    """§4.1, Fig. 2b: both buyers reveal whether v >= 1/2; each quadrant has probability 1/4."""
     quads = [(LOW, LOW), (LOW, HIGH), (HIGH, LOW), (HIGH, HIGH)]
     return sum((F(1, 4) * _surplus(a, b) for a, b in quads), F(0))
 
 
-CLAIMS = [
-    Claim(
-        "000.s3.2.ex1.menu",
-        "000",
+def _forward_example() -> bool:
+    inst = partition_reduction([1, 1, 2])
+    subset = solve_partition(inst.s)
+    assert subset is not None
+    u = partition_utility(inst.values, inst.probs, inst.partition_for(subset))
+    return bool(u >= inst.target) and buyer_opt(inst.values, inst.probs).utility >= inst.target
+
+
+_FN3_ERRATUM = Erratum(
+    F(3, 2),
+    "Footnote 3 says that when both buyers announce {1, 2} (each value w.p. 1/2) 'the optimal "
+    "selling mechanism is a second price auction with reserve price 1'. That auction earns "
+    "1/4·(1 + 1 + 1 + 2) = 5/4, but the optimal revenue is 3/2: the discrete virtual values "
+    "are φ(1) = 0 and φ(2) = 2, so a value-2 buyer facing a value-1 buyer must pay 3/2 (the "
+    "threshold 1·1/2 + 2·1/2), not 1. The footnote's conclusion survives at the max-surplus "
+    "end of the optimal face: the value-2 buyer against a value-1 buyer gets utility 1/2 "
+    "(the printed auction would give 1). Confirmed independently by Myerson's auction with "
+    "ironing (myerson_discrete) and the second-price auction evaluator "
+    "(test_erratum_footnote3_second_price_reserve_1_not_optimal).",
+)
+
+
+CLAIMS: list[Claim] = [
+    # §3.2, example 1 --------------------------------------------------------------------
+    _claim(
+        "s3.2.ex1.menu",
         "§3.2, first table",
         "one buyer, two goods (types (3,4),(4,9)): optimal menu {good 1 at 3, both at 12}",
         (((F(1), F(0)), F(3)), ((F(1), F(1)), F(12))),
-        lambda: tuple(ex1().menu()),
+        lambda: tuple((r.bundle, r.price) for r in example_1_menu()),
     ),
-    Claim(
-        "000.s3.2.ex1.type2-utility",
-        "000",
+    _claim(
+        "s3.2.ex1.unique",
+        "§3.2",
+        "the no-disclosure optimal mechanism of the first example is unique",
+        True,
+        lambda: optimal_face(*_one_buyer(EXAMPLE_1)).unique,
+    ),
+    _claim(
+        "s3.2.ex1.choices",
+        "§3.2",
+        "type 1 buyers purchase only good 1, type 2 buyers purchase both goods",
+        ((1,), (2,)),
+        lambda: tuple(r.types for r in example_1_menu()),
+    ),
+    _claim(
+        "s3.2.ex1.type2-utility",
         "§3.2",
         "type 2 buyers get utility 1 in the no-disclosure optimal mechanism",
         F(1),
-        lambda: _type_utility(ex1(), 1),
+        lambda: _type_utilities(ex1())[1],
     ),
-    Claim(
-        "000.s3.2.ex1.good2-sold",
-        "000",
+    _claim(
+        "s3.2.ex1.good2-sold",
         "§3.2",
         "good 2 is sold with ex-ante probability 1/2",
         F(1, 2),
-        lambda: sum((p * ex1().allocation[t][0][1] for t, p in ex1().lp.prior.items()), F(0)),
+        lambda: _good_sold(ex1(), 1),
     ),
-    Claim(
-        "000.s3.2.ex2.menu",
-        "000",
+    _claim(
+        "s3.2.ex1.full-disclosure.surplus",
+        "§3.2",
+        "partition {{1},{2}}: the seller extracts all surplus, buyer utility zero",
+        F(0),
+        lambda: example_1_table()[1].surplus_max,
+    ),
+    _claim(
+        "s3.2.ex1.full-disclosure.efficient",
+        "§3.2",
+        "partition {{1},{2}} always yields an efficient outcome (both goods always sold)",
+        True,
+        _ex1_full_efficient,
+    ),
+    _claim(
+        "s3.2.ex1.no-disclosure-best",
+        "§3.2",
+        "{{1,2}} (no disclosure) is the best partition for the buyer though good 2 goes unsold",
+        True,
+        _ex1_nd_best,
+    ),
+    _claim(
+        "s3.2.ex1.always-sell-zero",
+        "§3.2, Theorem 3.1",
+        "two goods: every equilibrium that always sells both goods gives the buyer zero",
+        True,
+        lambda: _always_sell_zero(example_1_table()),
+    ),
+    # §3.2, example 2 --------------------------------------------------------------------
+    _claim(
+        "s3.2.ex2.marginals",
+        "§3.2, second table",
+        "probabilities 0.15·0.4, …: P(value 56 for good 1) = 0.15, P(value 38 for good 2) = 0.4",
+        (Q("0.15"), Q("0.4")),
+        _ex2_marginals,
+    ),
+    _claim(
+        "s3.2.ex2.independent",
+        "§3.2, second table",
+        "the values for the two goods are independent",
+        True,
+        _ex2_independent,
+    ),
+    _claim(
+        "s3.2.ex2.menu",
         "§3.2, second table",
         "independent goods, 4 types: menu {(good 1 w.p. 31/35, good 2) at 118.6, both at 129}",
         (((F(31, 35), F(1)), Q("118.6")), ((F(1), F(1)), F(129))),
-        lambda: tuple(ex2().menu()),
+        lambda: tuple((r.bundle, r.price) for r in example_2_menu()),
     ),
-    Claim(
-        "000.s3.2.ex2.type4-only",
-        "000",
+    _claim(
+        "s3.2.ex2.unique",
+        "§3.2",
+        "the optimal mechanism of the second example is unique",
+        True,
+        lambda: optimal_face(*_one_buyer(EXAMPLE_2)).unique,
+    ),
+    _claim(
+        "s3.2.ex2.allocations",
+        "§3.2",
+        "type 1 buys nothing, type 2 the randomized bundle, types 3 and 4 both goods",
+        ((F(0), F(0)), (F(31, 35), F(1)), (F(1), F(1)), (F(1), F(1))),
+        lambda: tuple(r.allocation for r in interim_rule(ex2())),
+    ),
+    _claim(
+        "s3.2.ex2.payments",
+        "§3.2",
+        "payments by type: 0, 118.6, 129, 129",
+        (F(0), Q("118.6"), F(129), F(129)),
+        lambda: tuple(r.payment for r in interim_rule(ex2())),
+    ),
+    _claim(
+        "s3.2.ex2.max-probability",
+        "§3.2",
+        "31/35 is the largest probability at which types 3 and 4 weakly prefer both goods",
+        F(31, 35),
+        _ex2_max_probability,
+    ),
+    _claim(
+        "s3.2.ex2.type4-only",
         "§3.2",
         "only type 4 gets nonzero utility",
         True,
-        lambda: _only_type4(ex2()),
+        lambda: (lambda u: all(x == 0 for x in u[:3]) and u[3] > 0)(_type_utilities(ex2())),
     ),
-    Claim(
-        "000.s3.3.no-disclosure.surplus",
-        "000",
+    _claim(
+        "s3.2.ex2.alternatives.count",
+        "§3.2",
+        "there are 14 alternative partitions of {1,2,3,4}",
+        14,
+        lambda: len(example_2_table()) - 1,
+    ),
+    _claim(
+        "s3.2.ex2.alternatives",
+        "§3.2, Theorem 3.1",
+        "every other partition (14), in any equilibrium that always sells both goods, gives "
+        "strictly lower buyer utility",
+        True,
+        _ex2_alternatives_lower,
+    ),
+    _claim(
+        "s3.2.ex2.always-sell-zero",
+        "§1.1 and Theorem 3.1",
+        "multiple goods: the only always-sell outcome gives the buyer zero ('only at A')",
+        True,
+        lambda: _always_sell_zero(example_2_table()),
+    ),
+    _claim(
+        "s3.2.ex2.no-disclosure-not-always-sold",
+        "§3.2",
+        "no disclosure sometimes leaves a good unsold (no always-sell optimal mechanism)",
+        True,
+        lambda: example_2_table()[0].always_sell_surplus is None,
+    ),
+    # §3.3 ---------------------------------------------------------------------------------
+    _claim(
+        "s3.3.no-disclosure.prices",
+        "§3.3",
+        "no disclosure: a winning bidder of 3 pays 2.5, a winning bidder of 2 pays 2 "
+        "(interim price per unit won)",
+        (F(2), F(5, 2)),
+        lambda: (lambda p: (p[F(2)], p[F(3)]))(_prices("{1,2,3} × {1,2,3}")),
+    ),
+    _claim(
+        "s3.3.no-disclosure.type1-unsold",
+        "§3.3",
+        "no disclosure: a bidder of 1 never gets the good",
+        F(0),
+        lambda: _win("{1,2,3} × {1,2,3}", 0, 1),
+    ),
+    _claim(
+        "s3.3.no-disclosure.printed-optimal",
+        "§3.3",
+        "the printed mechanism (flat prices 2.5 and 2, random ties) is revenue-optimal "
+        "(interim IC reading) with the LP's buyer surplus",
+        True,
+        _printed_mechanism_optimal,
+    ),
+    _claim(
+        "s3.3.no-disclosure.surplus",
         "§3.3",
         "two i.i.d. buyers on {1,2,3} w.p. (1/4,1/4,1/2): buyer surplus without disclosure",
         F(3, 8),
         lambda: s33().buyer_surplus,
     ),
-    Claim(
-        "000.s3.3.no-disclosure.unsold",
-        "000",
+    _claim(
+        "s3.3.no-disclosure.decomposition",
+        "§3.3",
+        "3/8 = 3/4 · 1/2: some buyer has type 3 w.p. 3/4, then the buyer surplus is 1/2",
+        (F(3, 4), F(1, 2)),
+        lambda: _conditional_on_some_3(s33()),
+    ),
+    _claim(
+        "s3.3.no-disclosure.unsold",
         "§3.3",
         "the good is not sold 1/16 of the time (both buyers of type 1)",
         F(1, 16),
         lambda: _unsold(s33()),
     ),
-    Claim(
-        "000.s4.1.no-disclosure.surplus",
-        "000",
-        "§4.1, Fig. 3a",
-        "two U[0,1] buyers, no disclosure: expected buyer surplus",
-        F(1, 6),
-        lambda: _surplus(ALL, ALL),
+    _claim(
+        "s3.3.one-buyer.efficiency-lemma-partition",
+        "§3.3 and Lemma 2.1",
+        "one buyer: the Efficiency Lemma construction from no disclosure is {{1},{2,3}}",
+        ((0,), (1, 2)),
+        _lemma21_partition,
     ),
-    Claim(
-        "000.s4.1.high-low.both-low",
-        "000",
-        "§4.1",
-        "both values below 1/2: buyer surplus 1/2 · 1/6 (conditional)",
-        F(1, 12),
-        lambda: _surplus(LOW, LOW),
+    _claim(
+        "s3.3.one-buyer.message1-price",
+        "§3.3",
+        "one buyer: after the message {1} the seller sells for a price of 1",
+        F(1),
+        lambda: seller_prices(V33, P33, [0]).price,
     ),
-    Claim(
-        "000.s4.1.high-low.both-high",
-        "000",
-        "§4.1",
-        "both values at least 1/2: buyer surplus (conditional)",
-        F(1, 6),
-        lambda: _surplus(HIGH, HIGH),
+    _claim(
+        "s3.3.one-buyer.no-loss",
+        "§3.3 and Lemma 2.1",
+        "one buyer: efficiency is regained with no loss to any type's utility",
+        True,
+        _lemma21_no_loss,
     ),
-    Claim(
-        "000.s4.1.high-low.mixed",
-        "000",
-        "§4.1, three integrals",
-        "v_A in [0,1/2], v_B in [1/2,1]: the three integrals (unnormalised) sum to 5/96",
-        F(5, 96),
-        lambda: F(1, 4) * _surplus(LOW, HIGH),
+    _claim(
+        "s3.3.split.both-high.prices",
+        "§3.3",
+        "both send {2,3}: same mechanism except a bidder of 3 pays 2.75 instead of 2.5",
+        (F(2), F(11, 4)),
+        lambda: (lambda p: (p[F(2)], p[F(3)]))(_prices("{2,3} × {2,3}")),
     ),
-    Claim(
-        "000.s4.1.high-low.total",
-        "000",
-        "§4.1, Fig. 3b",
-        "high/low disclosure by both buyers: expected buyer surplus",
-        F(1, 6),
-        _high_low_total,
+    _claim(
+        "s3.3.split.both-high.decomposition",
+        "§3.3",
+        "both send {2,3}: some type 3 w.p. 8/9, then the buyer surplus is 1/4",
+        (F(8, 9), F(1, 4)),
+        lambda: _conditional_on_some_3(SECTION_3_3.game().mechanism([(1, 2), (1, 2)])),
     ),
-    Claim(
-        "000.s3.3.split.both-high.surplus",
-        "000",
+    _claim(
+        "s3.3.split.both-high.surplus",
         "§3.3",
         "both buyers send {2,3}: buyer surplus 8/9 · 1/4 (conditional)",
         F(2, 9),
-        lambda: game33().mechanism(((1, 2), (1, 2))).buyer_surplus,
+        lambda: SECTION_3_3.game().mechanism([(1, 2), (1, 2)]).buyer_surplus,
     ),
-    Claim(
-        "000.s3.3.split.mixed.surplus",
-        "000",
+    _claim(
+        "s3.3.split.mixed.prices",
+        "§3.3",
+        "messages {1} and {2,3}: the seller sells to the second buyer only at 3 (a bidder of 2 "
+        "never wins; win probability, price)",
+        (F(0), F(3)),
+        lambda: (_win("{1} × {2,3}", 1, 2), _prices("{1} × {2,3}")[F(3)]),
+    ),
+    _claim(
+        "s3.3.split.mixed.surplus",
         "§3.3",
         "one buyer sends {1}, the other {2,3}: buyer surplus is zero",
         F(0),
-        lambda: game33().mechanism(((0,), (1, 2))).buyer_surplus,
+        lambda: SECTION_3_3.game().mechanism([(0,), (1, 2)]).buyer_surplus,
     ),
-    Claim(
-        "000.s3.3.split.both.surplus",
-        "000",
+    _claim(
+        "s3.3.split.mixed.value1-over-value2",
+        "§3.3",
+        "messages {1} and {2,3}: the good may go to a buyer of value 1 over one of value 2",
+        True,
+        _value1_over_value2,
+    ),
+    _claim(
+        "s3.3.split.both-high.probability",
+        "§3.3",
+        "both using {{1},{2,3}}: both send {2,3} with probability 3/4 · 3/4",
+        F(3, 4) * F(3, 4),
+        _split_profile_probability,
+    ),
+    _claim(
+        "s3.3.split.both.surplus",
         "§3.3",
         "both buyers use {{1},{2,3}}: buyer surplus 3/4 · 3/4 · 2/9",
         F(1, 8),
-        lambda: game33().evaluate([SPLIT, SPLIT]).surplus_max,
+        lambda: _pair(SPLIT, SPLIT).surplus_max,
     ),
-    Claim(
-        "000.s3.3.split.both.less-efficient",
-        "000",
+    _claim(
+        "s3.3.split.both.less-efficient",
         "§3.3",
         "both using {{1},{2,3}}: welfare falls below the no-disclosure welfare",
         True,
-        lambda: game33().evaluate([SPLIT, SPLIT]).welfare < game33().evaluate([ND3, ND3]).welfare,
+        lambda: _pair(SPLIT, SPLIT).welfare < _pair(ND3, ND3).welfare,
     ),
-    Claim(
-        "000.s3.3.split.one.same-welfare",
-        "000",
+    _claim(
+        "s3.3.split.both.still-inefficient",
+        "§3.3",
+        "both using {{1},{2,3}} still does not resolve the inefficiency",
+        True,
+        lambda: _pair(SPLIT, SPLIT).welfare < _max_welfare_33(),
+    ),
+    _claim(
+        "s3.3.split.one.same-welfare",
         "§3.3",
         "one buyer uses {{1},{2,3}}: same welfare, lower buyer surplus",
         True,
         lambda: (lambda a, b: a.welfare == b.welfare and a.surplus_max < b.surplus_max)(
-            game33().evaluate([SPLIT, ND3]), game33().evaluate([ND3, ND3])
+            _pair(SPLIT, ND3), _pair(ND3, ND3)
         ),
     ),
-    Claim(
-        "000.s3.3.no-disclosure.best",
-        "000",
+    _claim(
+        "s3.3.split.one.inefficient",
+        "§3.3",
+        "one buyer uses {{1},{2,3}}: the equilibrium is still inefficient",
+        True,
+        lambda: _pair(SPLIT, ND3).welfare < _max_welfare_33(),
+    ),
+    _claim(
+        "s3.3.pairs.count",
+        "§3.3, last paragraph",
+        "all pairs of partitions of {1,2,3}: 25",
+        25,
+        lambda: len(section_3_3_table()),
+    ),
+    _claim(
+        "s3.3.no-disclosure.best",
         "§3.3, last paragraph",
         "over all 25 pairs of partitions of {1,2,3}, no disclosure gives strictly the most surplus",
         True,
         _no_disclosure_strictly_best,
     ),
-    Claim(
-        "000.s3.2.ex2.alternatives",
-        "000",
-        "§3.2, Theorem 3.1",
-        "every other partition (14) that always sells both goods gives strictly lower utility",
+    _claim(
+        "s3.3.theorem3.1",
+        "§3.3, Theorem 3.1",
+        "two buyers: every equilibrium that always sells gives strictly less than 3/8",
         True,
-        _theorem31_ex2,
+        _theorem31_buyers,
+    ),
+    # footnote 3 ---------------------------------------------------------------------------
+    _claim(
+        "fn3.no-disclosure.sells-at-1000",
+        "footnote 3",
+        "no disclosure: the optimal mechanism only sells at a price of 1000 (values 1 and 2 never "
+        "win; unit price 1000)",
+        (F(0), F(0), F(1000)),
+        _fn3_nd_rule,
+    ),
+    _claim(
+        "fn3.no-disclosure.surplus",
+        "footnote 3",
+        "no disclosure: buyers never receive positive utility",
+        F(0),
+        lambda: optimal_face([[1, 2, 1000]] * 2, [list(FOOTNOTE_3.priors[0])] * 2).surplus_range[1],
+    ),
+    _claim(
+        "fn3.low.posterior",
+        "footnote 3",
+        "both announce low: each buyer has value 1 or 2 with probability 1/2",
+        (F(1, 2), F(1, 2)),
+        _fn3_low_posterior,
+    ),
+    _claim(
+        "fn3.low.revenue",
+        "footnote 3",
+        "both announce low: the optimal mechanism is a second-price auction with reserve 1 "
+        "(whose revenue is 5/4)",
+        F(5, 4),
+        _fn3_low_revenue,
+        _FN3_ERRATUM,
+    ),
+    _claim(
+        "fn3.low.lowest-price",
+        "footnote 3",
+        "both announce low: the good is sold down to price 1 (a value-1 buyer wins at 1)",
+        F(1),
+        _fn3_low_lowest_price,
+    ),
+    _claim(
+        "fn3.low.value2-gains",
+        "footnote 3",
+        "values 2 and 1 after both announce low: the value-2 buyer gets positive utility",
+        True,
+        _fn3_low_gain,
+    ),
+    _claim(
+        "fn3.pareto",
+        "footnote 3",
+        "both buyers Pareto improve in interim utility by announcing low/high",
+        True,
+        _fn3_pareto,
+    ),
+    # §5.1 and Appendix B --------------------------------------------------------------------
+    _claim(
+        "s5.1.theorem5.1.family",
+        "§5.1, Theorem 5.1",
+        "Algorithm 1 finds the best connected partition (Appendix B family, symbolic δ)",
+        True,
+        _theorem51_on_family,
+    ),
+    _claim(
+        "appB.pool.price",
+        "Appendix B",
+        "message {1, 2+δ}: the seller prices at 1 (revenue 1)",
+        ((F(1),), F(1)),
+        _appb_pool_choice,
+    ),
+    _claim(
+        "appB.pool.sale-probability",
+        "Appendix B",
+        "message {1, 2+δ}: price 2+δ sells with posterior probability 1/4",
+        F(1, 4),
+        _appb_pool_probability,
+    ),
+    _claim(
+        "appB.pool.high-revenue",
+        "Appendix B",
+        "message {1, 2+δ}: price 2+δ earns (2+δ)/4 < 1",
+        (2 + DELTA) / 4,
+        lambda: price_revenue(*_family(), [0, 2], 2 + DELTA, domain=_DOM),
+    ),
+    _claim(
+        "appB.pool.type3-utility",
+        "Appendix B",
+        "message {1, 2+δ}: a buyer of value 2+δ gets utility 1+δ",
+        1 + DELTA,
+        _appb_type3_utility,
+    ),
+    _claim(
+        "appB.general.utility",
+        "Appendix B",
+        "partition {{1, 2+δ}, {2}}: ex-ante buyer utility (1+δ)/9",
+        (1 + DELTA) / 9,
+        lambda: partition_utility(*_family(), [[0, 2], [1]], domain=_DOM),
+    ),
+    _claim(
+        "appB.general.optimum",
+        "Appendix B",
+        "arbitrary partitions achieve (1+δ)/9 (BUYER-OPT by brute force)",
+        (1 + DELTA) / 9,
+        lambda: proposition_5_3().general.utility,
+    ),
+    _claim(
+        "appB.price1-revenue",
+        "Appendix B",
+        "posting 1 earns expected revenue 1 whatever the message",
+        True,
+        lambda: all(
+            price_revenue(*_family(), b, 1, domain=_DOM) == 1
+            for part in set_partitions(3)
+            for b in part
+        ),
+    ),
+    _claim(
+        "appB.price2-bound",
+        "Appendix B",
+        "for any message containing 2, price 2 earns at least 5/9 · 2 > 1",
+        True,
+        _appb_price2_bound,
+    ),
+    _claim(
+        "appB.low-types-zero",
+        "Appendix B",
+        "buyers of value 1 or 2 never get positive utility",
+        True,
+        _appb_low_types_zero,
+    ),
+    _claim(
+        "appB.connected.optimum",
+        "Appendix B",
+        "every connected partition gives at most δ/9 (the best gives exactly δ/9)",
+        DELTA / 9,
+        lambda: proposition_5_3().connected.utility,
+    ),
+    _claim(
+        "appB.ratio",
+        "Appendix B, Proposition 5.3",
+        "no approximation ratio better than (1+δ)/δ",
+        (1 + DELTA) / DELTA,
+        lambda: proposition_5_3().ratio,
+    ),
+    _claim(
+        "appB.ratio.unbounded",
+        "Appendix B, Proposition 5.3",
+        "as δ → 0 the ratio grows without bound (its limit is +∞)",
+        True,
+        lambda: sympy.limit(proposition_5_3().ratio, DELTA, 0, "+") == sympy.oo,
+    ),
+    # Appendix A -----------------------------------------------------------------------------
+    *_appendix_a_claims(),
+    _claim(
+        "appA.backward.excess-below-one",
+        "Appendix A, backward direction",
+        "the excess term is below 1 for any positive integer S",
+        True,
+        _appa_excess_below_one,
+    ),
+    _claim(
+        "appA.reduction.target-forward",
+        "Appendix A, forward direction",
+        "S = 4, s = (1, 1, 2): the forward partition {I ∪ {n}, [m] \\ I} reaches U = S/6 − 1/12",
+        True,
+        _forward_example,
+    ),
+    # §4.1 -----------------------------------------------------------------------------------
+    _claim(
+        "s4.1.no-disclosure.surplus",
+        "§4.1, Fig. 2a",
+        "two U[0,1] buyers, no disclosure: expected buyer surplus",
+        F(1, 6),
+        lambda: _surplus(ALL, ALL),
+    ),
+    _claim(
+        "s4.1.high-low.both-low",
+        "§4.1",
+        "both values below 1/2: buyer surplus 1/2 · 1/6 (conditional)",
+        F(1, 12),
+        lambda: _surplus(LOW, LOW),
+    ),
+    _claim(
+        "s4.1.high-low.both-high",
+        "§4.1",
+        "both values at least 1/2: buyer surplus (conditional)",
+        F(1, 6),
+        lambda: _surplus(HIGH, HIGH),
+    ),
+    _claim(
+        "s4.1.high-low.mixed",
+        "§4.1, three integrals",
+        "v_A in [0,1/2], v_B in [1/2,1]: the three integrals (unnormalised) sum to 5/96",
+        F(5, 96),
+        lambda: F(1, 4) * _surplus(LOW, HIGH),
+    ),
+    _claim(
+        "s4.1.high-low.total",
+        "§4.1, Fig. 2b",
+        "high/low disclosure by both buyers: expected buyer surplus",
+        F(1, 6),
+        _high_low_total,
     ),
 ]

@@ -49,9 +49,9 @@ def test_full_disclosure_gives_zero_surplus_and_max_revenue(weights: list[int]) 
 
 def test_bad_input() -> None:
     g = DisclosureGame(*G33)
-    with pytest.raises(InvalidProblemError, match="does not cover"):
+    with pytest.raises(InvalidProblemError, match="type 2 is in no block"):
         g.evaluate([((0, 1),), ((0, 1, 2),)])
-    with pytest.raises(InvalidProblemError, match="does not cover"):
+    with pytest.raises(InvalidProblemError, match="type 1 is in two blocks"):
         g.evaluate([((0, 1), (1, 2)), ((0, 1, 2),)])
     with pytest.raises(DistributionError, match="sums to 3/4"):
         DisclosureGame([[1, 2]], [["1/4", "1/2"]])
