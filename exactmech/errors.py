@@ -20,6 +20,7 @@ __all__ = [
     "InvalidNumberError",
     "InvalidProblemError",
     "LPStatusError",
+    "PartitionError",
     "ShapeError",
 ]
 
@@ -70,3 +71,7 @@ class FileFormatError(ExactmechError, ValueError):
 
 class DistributionError(ExactmechError, ValueError):
     """An invalid probability distribution (negative mass, masses not summing to 1, ...)."""
+
+
+class PartitionError(InvalidProblemError):
+    """A partition of a type space that does not cover it, overlaps, or is malformed."""

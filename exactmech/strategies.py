@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -34,10 +35,14 @@ from exactmech.dist import (
 )
 from exactmech.lp.problem import Bound, LPProblem, SparseRow
 
+if TYPE_CHECKING:
+    from exactmech.papers.disclosure_continuous import IntervalPartition
+
 __all__ = [
     "correlated_priors",
     "discrete_distributions",
     "independent_priors",
+    "interval_partitions",
     "linear_programs",
     "piecewise_uniform_distributions",
     "rationals",
@@ -472,3 +477,59 @@ def correlated_priors(
         raw[0] = 1
     total = sum(raw)
     return joint_distribution({p: Fraction(w, total) for p, w in zip(profiles, raw)})
+
+
+# -- interval partitions (paper 000, §4) -----------------------------------------------------
+
+
+@st.composite
+def interval_partitions(
+    draw: st.DrawFn,
+    *,
+    max_segments: int = 4,
+    max_denominator: int = 6,
+    revealed: bool | None = None,
+    min_pooled: int = 0,
+) -> IntervalPartition:
+    """Interval partitions of ``[0, 1]`` into pooled and revealed segments (paper 000, §4).
+
+    Breakpoints are distinct multiples of ``1/d`` for a drawn ``d <= max_denominator``; at
+    most ``max_segments`` segments. ``revealed``: ``None`` draws each segment's kind,
+    ``False`` makes every segment pooled, ``True`` every segment revealed. At least
+    ``min_pooled`` segments are pooled (e.g. ``1`` for Theorem 4.4, whose witness needs a
+    pooled interval). Shrinks toward no disclosure ``{[0, 1]}`` (``d = 1``, pooled).
+    """
+    from exactmech.papers.disclosure_continuous import Segment, interval_partition
+
+    func = "interval_partitions"
+    if max_segments < 1:
+        raise InvalidArgument(f"{func}(): max_segments={max_segments} must be >= 1")
+    if max_denominator < 1:
+        raise InvalidArgument(f"{func}(): max_denominator={max_denominator} must be >= 1")
+    if min_pooled < 0 or min_pooled > max_segments:
+        raise InvalidArgument(f"{func}(): min_pooled={min_pooled} not in 0..{max_segments}")
+    if revealed is True and min_pooled > 0:
+        raise InvalidArgument(f"{func}(): revealed=True leaves no pooled segment for min_pooled")
+    if min_pooled > max_denominator:
+        raise InvalidArgument(
+            f"{func}(): min_pooled={min_pooled} segments need max_denominator >= {min_pooled}"
+        )
+    d = draw(st.integers(max(1, min_pooled), max_denominator))
+    n = draw(st.integers(max(1, min_pooled), min(max_segments, d)))
+    cuts = sorted(
+        draw(st.lists(st.integers(1, d - 1), min_size=n - 1, max_size=n - 1, unique=True))
+        if n > 1
+        else []
+    )
+    pts = [Fraction(0), *(Fraction(c, d) for c in cuts), Fraction(1)]
+    if revealed is None:
+        kinds = draw(st.lists(st.booleans(), min_size=n, max_size=n))
+    else:
+        kinds = [revealed] * n
+    for i in range(n):  # make the first segments pooled until min_pooled is met
+        if sum(not k for k in kinds) >= min_pooled:
+            break
+        kinds[i] = False
+    return interval_partition(
+        [Segment(pts[i], pts[i + 1], kinds[i]) for i in range(n)], func=func
+    )
