@@ -3,7 +3,8 @@
 Model (paper 000, §3.1): ℓ buyers, m goods, additive values. Buyer ``j`` has ``n_j`` types;
 type ``i`` of buyer ``j`` values good ``k`` at ``v[j][i][k]``. A prior ``p`` on type profiles
 ``t ∈ T = Π_j [n_j]`` (independent or correlated). A direct mechanism allocates
-``q[t][j][k] ∈ [0, 1]`` (``Σ_j q[t][j][k] <= 1``) and charges ``r[t][j] >= 0``. The seller
+``q[t][j][k] ∈ [0, 1]`` (``Σ_j q[t][j][k] <= 1``) and charges ``r[t][j] >= 0`` (or of
+either sign with ``payments="free"``, as paper 001 §2.1 allows). The seller
 maximises expected revenue ``Σ_t p_t Σ_j r[t][j]``.
 
 **Reading of the constraints.** The IC constraint printed in §3.1 is garbled (its right-hand
@@ -162,6 +163,7 @@ def build_mechanism_lp(
     ir: str = "ex-post",
     always_sell: bool = False,
     revenue_floor: Any = None,
+    payments: str = "nonnegative",
 ) -> MechanismLP:
     """Build the LP of paper 000, §3.1 (see module docstring for the IC/IR readings).
 
@@ -179,6 +181,10 @@ def build_mechanism_lp(
         Add ``Σ_j q[t][j][k] = 1`` for every profile with positive probability and good.
     revenue_floor
         Add the row ``expected revenue >= revenue_floor``.
+    payments
+        ``"nonnegative"`` (``r >= 0``, paper 000 §3.1) or ``"free"`` (payments of either sign,
+        paper 001 §2.1: "a payment rule :math:`p^*(\\vec v)` (that can be positive or
+        negative)"; needed for Crémer–McLean full surplus extraction, paper 001 Theorem 4).
 
     Returns
     -------
@@ -189,6 +195,10 @@ def build_mechanism_lp(
     if ic not in ("ex-post", "interim") or ir not in ("ex-post", "interim"):
         raise InvalidProblemError(
             f"build_mechanism_lp(): ic={ic!r}, ir={ir!r}; expected 'ex-post' or 'interim'"
+        )
+    if payments not in ("nonnegative", "free"):
+        raise InvalidProblemError(
+            f"build_mechanism_lp(): payments={payments!r}; expected 'nonnegative' or 'free'"
         )
     types = _types(values)
     p = _prior(prior, types)
@@ -292,6 +302,9 @@ def build_mechanism_lp(
         b_ub.append(-floor)
         ub_names.append("revenue_floor")
     bounds: list[tuple[Fraction | None, Fraction | None]] = [(_0, None)] * n
+    if payments == "free":
+        for idx in r_index.values():
+            bounds[idx] = (None, None)
     problem = LPProblem(
         c=tuple(revenue),
         A_ub=tuple(A_ub),
@@ -362,6 +375,7 @@ def optimal_mechanism(
     tie: str | None = "max-surplus",
     always_sell: bool = False,
     method: str = "auto",
+    payments: str = "nonnegative",
 ) -> Mechanism:
     """Revenue-optimal mechanism of paper 000, §3.1, with exact tie-breaking.
 
@@ -378,6 +392,8 @@ def optimal_mechanism(
         mechanisms), ``"min-surplus"``, or ``None`` (any optimal vertex).
     method
         LP method (``"auto"``, ``"exact"``, ``"float-guided"``).
+    payments
+        ``"nonnegative"`` (default) or ``"free"``; see :func:`build_mechanism_lp`.
 
     Returns
     -------
@@ -407,10 +423,18 @@ def optimal_mechanism(
         )
     floor = None
     if always_sell:
-        free = optimal_mechanism(values, prior, ic=ic, ir=ir, tie=None, method=method)
+        free = optimal_mechanism(
+            values, prior, ic=ic, ir=ir, tie=None, method=method, payments=payments
+        )
         floor = free.revenue
     mlp = build_mechanism_lp(
-        values, prior, ic=ic, ir=ir, always_sell=always_sell, revenue_floor=floor
+        values,
+        prior,
+        ic=ic,
+        ir=ir,
+        always_sell=always_sell,
+        revenue_floor=floor,
+        payments=payments,
     )
     objectives: list[Sequence[Fraction]] = [mlp.revenue]
     if tie == "max-surplus":

@@ -16,7 +16,18 @@ Owns the single-good auctions of the papers:
 constant on each of her ironed intervals, so ties between equal ironed virtual values may
 depend on the buyers, never on the values inside an ironed interval. ``tie="index"`` (the
 "fixed tie-breaking rule" of Algorithm 1, step 1) gives the good to the lowest-indexed
-tied buyer; ``tie="uniform"`` splits it equally. Payments are Myerson's discrete payment
+tied buyer; ``tie="uniform"`` splits it equally. ``tie="max-surplus"`` is the
+*sender-preferred* rule of paper 001 (§3, proof of Theorem 5: "CS(s) = max(...)"): among all
+revenue-optimal mechanisms one that maximizes consumer surplus. Revenue optimality fixes the
+ironed virtual surplus and forces each interim allocation to be constant on ironing
+intervals, so welfare equals ``E[ν_w]`` where ``ν_i(v)`` is the mean value of buyer ``i``'s
+ironing interval containing ``v`` (``v`` itself outside ironing intervals); the rule gives
+the good to the highest ironed virtual value, then to the highest ``ν`` (then the lowest
+index), and sells also when the highest ironed virtual value is exactly 0 (the seller's
+outside option is revenue-neutral there). ``tie="value"`` breaks ties by the *value* itself
+(paper 001, §5.2: "ties broken in favor of the higher valued buyer"); inside an ironing
+interval that is not constant, so it can lose revenue for irregular buyers. Payments are
+Myerson's discrete payment
 identity ``p_i(v) = Σ_{l <= v_i} z_l (x_i(z_l, v_{-i}) − x_i(z_{l−1}, v_{-i}))`` over buyer
 ``i``'s support ``z_1 < z_2 < ...``, which for a deterministic allocation is the smallest
 support value at which ``i`` still wins (Algorithm 1, step 4). With continuous values, ties
@@ -32,7 +43,13 @@ from fractions import Fraction
 from typing import Any
 
 from exactmech.calculus import HalfSpace, Polynomial, integrate_polytope
-from exactmech.dist import Discrete, Uniform, ironed_virtual_values, virtual_values
+from exactmech.dist import (
+    Discrete,
+    Uniform,
+    ironed_virtual_values,
+    ironing_intervals,
+    virtual_values,
+)
 from exactmech.errors import DistributionError, InvalidProblemError
 from exactmech.numbers import Q
 
@@ -128,6 +145,21 @@ def _payments(
     return out
 
 
+_TIES = ("index", "uniform", "max-surplus", "value")
+
+
+def _ironed_means(dist: Discrete) -> dict[Fraction, Fraction]:
+    """``ν(z)``: the mean of the ironing interval containing ``z`` (``z`` outside intervals)."""
+    out = {z: z for z in dist.support}
+    for iv in ironing_intervals(dist):
+        atoms = [(z, p) for z, p in dist.items() if p and iv.low <= z <= iv.high]
+        mass = sum((p for _, p in atoms), _0)
+        mean = sum((z * p for z, p in atoms), _0) / mass
+        for z, _ in atoms:
+            out[z] = mean
+    return out
+
+
 def myerson_discrete(
     dists: Sequence[Discrete], *, tie: str = "index", ironed: bool = True
 ) -> AuctionOutcome:
@@ -138,8 +170,9 @@ def myerson_discrete(
     dists
         One :class:`~exactmech.dist.Discrete` value distribution per buyer.
     tie
-        ``"index"`` (lowest-indexed tied buyer wins) or ``"uniform"`` (equal split); see the
-        module docstring.
+        ``"index"`` (lowest-indexed tied buyer wins), ``"uniform"`` (equal split),
+        ``"max-surplus"`` (sender-preferred: highest ironed-interval mean value, then lowest
+        index) or ``"value"`` (highest value, then lowest index); see the module docstring.
     ironed
         Use ironed virtual values (paper 001, footnote 1). ``False`` uses eq. (1) as printed,
         which is optimal only for regular distributions.
@@ -160,15 +193,31 @@ def myerson_discrete(
     >>> out = myerson_discrete([D, D], tie="uniform")
     >>> out.revenue, out.consumer_surplus
     (Fraction(9, 4), Fraction(3, 8))
+
+    A tie at the ironed virtual value 1 between a known value 1 and a value 2: Algorithm 1's
+    fixed (index) rule and the sender-preferred rule earn the same revenue, not the same
+    consumer surplus (paper 001, §4, RANK_t):
+
+    >>> A, B = Discrete.point(1), Discrete([2, 3], ["1/2", "1/2"])
+    >>> [(o.revenue, o.consumer_surplus) for o in (myerson_discrete([A, B]),
+    ...                                            myerson_discrete([A, B], tie="max-surplus"))]
+    [(Fraction(2, 1), Fraction(0, 1)), (Fraction(2, 1), Fraction(1, 2))]
     >>> myerson_discrete([D], tie="coin")
     Traceback (most recent call last):
     ...
     exactmech.errors.InvalidProblemError: myerson_discrete(): tie='coin'; expected ...
     """
-    if tie not in ("index", "uniform"):
-        raise InvalidProblemError(f"myerson_discrete(): tie={tie!r}; expected 'index' or 'uniform'")
+    if tie not in _TIES:
+        raise InvalidProblemError(
+            f"myerson_discrete(): tie={tie!r}; expected one of {', '.join(map(repr, _TIES))}"
+        )
     ds = _check(dists, "myerson_discrete")
     phis = [ironed_virtual_values(d) if ironed else virtual_values(d) for d in ds]
+    ranks: list[dict[Fraction, Fraction]] = []
+    if tie == "max-surplus":
+        ranks = [_ironed_means(d) if ironed else {z: z for z in d.support} for d in ds]
+    elif tie == "value":
+        ranks = [{z: z for z in d.support} for d in ds]
     n = len(ds)
     alloc: dict[Profile, tuple[Fraction, ...]] = {}
     for v in itertools.product(*(d.support for d in ds)):
@@ -177,7 +226,10 @@ def myerson_discrete(
         x = [_0] * n
         if best >= 0:  # Algorithm 1, step 2: allocate provided q_j >= 0
             winners = [i for i in range(n) if scores[i] == best]
-            if tie == "index":
+            if tie in ("max-surplus", "value"):
+                top = max(ranks[i][v[i]] for i in winners)
+                x[next(i for i in winners if ranks[i][v[i]] == top)] = Fraction(1)
+            elif tie == "index":
                 x[winners[0]] = Fraction(1)
             else:
                 for i in winners:
