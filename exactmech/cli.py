@@ -14,11 +14,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 __all__ = ["main"]
+
+
+def _escape(text: str) -> str:
+    """Escape rich markup in plain text."""
+    from rich.markup import escape as rich_escape
+
+    return str(rich_escape(text))
 
 
 def _console(stderr: bool = False) -> Any:
@@ -31,8 +39,8 @@ def _console(stderr: bool = False) -> Any:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from exactmech.claims import PAPERS, claims_for, run_claims
-    from exactmech.report import Table
+    from exactmech.claims import claims_for, run_claims
+    from exactmech.report.verify import claims_table, counts, json_payload, summary_line
 
     try:
         claims = claims_for(args.paper)
@@ -41,7 +49,7 @@ def _verify(args: argparse.Namespace) -> int:
         return 2
     console = _console()
     err = _console(stderr=True)
-    results = []
+    t0 = time.perf_counter()
     if err.is_terminal and not args.quiet:
         from rich.progress import Progress
 
@@ -50,48 +58,26 @@ def _verify(args: argparse.Namespace) -> int:
             results = run_claims(claims, lambda r: progress.advance(task))
     else:
         results = run_claims(claims)
-    table = Table(
-        ["paper", "location", "statement", "expected", "computed", "status"],
-        caption="exactmech verify: every claim recomputed exactly",
-        math_columns=frozenset({"expected", "computed"}),
-    )
-    for r in results:
-        c = r.claim
-        table.add(
-            c.paper,
-            c.location,
-            c.statement,
-            c.expected,
-            r.computed if r.status != "error" else "error",
-            r.status,
-        )
-    counts = {
-        s: sum(r.status == s for r in results)
-        for s in ("match", "paper-erratum", "mismatch", "error")
-    }
-    summary = (
-        f"{len(results)} claims: {counts['match']} match, {counts['paper-erratum']} paper-erratum, "
-        f"{counts['mismatch']} mismatch, {counts['error']} error"
-    )
+    seconds = time.perf_counter() - t0
+    table = claims_table(results)
+    n = counts(results)
     if not args.quiet:
-        console.print(table.to_rich(status_column="status"))
+        console.print(table.to_rich())
         for r in results:
             if r.status in ("mismatch", "error", "paper-erratum") and r.note:
                 colour = "yellow" if r.status == "paper-erratum" else "red"
-                console.print(f"[{colour}]{r.claim.id}[/{colour}]: {r.note}")
-    print(summary)
+                console.print(f"[{colour}]{r.claim.id}[/{colour}]: {_escape(r.note)}")
+    print(summary_line(results, seconds))
     if args.json:
-        payload = {
-            "claims": [r.to_json() for r in results],
-            "summary": {**{k: v for k, v in counts.items()}, "total": len(results)},
-            "papers": {k: v for k, v in PAPERS.items()},
-        }
         Path(args.json).write_text(
-            json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            json.dumps(json_payload(results), indent=2, ensure_ascii=False) + "\n",
+            encoding="utf-8",
         )
     if args.latex:
-        Path(args.latex).write_text(table.to_latex(standalone=args.standalone), encoding="utf-8")
-    return 0 if counts["mismatch"] == 0 and counts["error"] == 0 else 1
+        Path(args.latex).write_text(
+            table.to_latex(standalone=args.standalone, style=args.style), encoding="utf-8"
+        )
+    return 0 if n["mismatch"] == 0 and n["error"] == 0 else 1
 
 
 def _claims(args: argparse.Namespace) -> int:
@@ -123,6 +109,7 @@ def _lp(args: argparse.Namespace) -> int:
     from exactmech.errors import ExactmechError
     from exactmech.lp import solve_problem
     from exactmech.numbers import fraction_str
+    from exactmech.report.values import decimal_str
 
     try:
         problem = _read_model(args.file)
@@ -135,7 +122,7 @@ def _lp(args: argparse.Namespace) -> int:
         f = res.fun
         digits = len(str(abs(f.numerator))) + len(str(f.denominator))
         print(f"objective: {fraction_str(f)}")
-        print(f"decimal:   {_decimal(f, 30)}")
+        print(f"decimal:   {decimal_str(f, 30)}")
         print(f"digits:    {digits} (numerator + denominator)")
     print(f"method: {res.method}; pivots: {res.nit}; certificate checked: yes")
     if args.json:
@@ -143,13 +130,6 @@ def _lp(args: argparse.Namespace) -> int:
         data["variables"] = list(problem.var_names)
         Path(args.json).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     return 0
-
-
-def _decimal(f: Any, digits: int) -> str:
-    from mpmath import mp, mpf, nstr
-
-    with mp.workdps(digits + 10):
-        return str(nstr(mpf(f.numerator) / f.denominator, digits))
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -182,6 +162,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     v.add_argument("--json", metavar="FILE", help="write the results as JSON")
     v.add_argument("--latex", metavar="FILE", help="write the table as LaTeX (booktabs)")
     v.add_argument("--standalone", action="store_true", help="with --latex: a compilable document")
+    v.add_argument(
+        "--style",
+        default="frac",
+        choices=["frac", "slash"],
+        help="with --latex: fractions as \\frac{a}{b} (default) or a/b",
+    )
     v.add_argument("--quiet", action="store_true", help="print the summary line only")
     v.set_defaults(func=_verify)
     c = sub.add_parser("claims", help="list the registered claims")
