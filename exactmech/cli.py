@@ -2,8 +2,10 @@
 
 Subcommands:
 
-* ``verify [--paper ID] [--json FILE] [--latex FILE] [--quiet]``: recompute every claim,
-  print a table and a summary line; exit status 1 on any mismatch or error.
+* ``verify [--paper ID] [--claim ID] [--jobs N] [--fail-fast] [--json FILE] [--latex FILE]
+  [--quiet]``: recompute every claim (in parallel processes, with a progress bar on a
+  terminal), print a table and a summary line with counts and time; exit status 1 on any
+  mismatch or error.
 * ``claims [--paper ID]``: list the registered claims.
 * ``lp FILE [--json OUT] [--method M]``: solve an MPS or CPLEX-LP file exactly.
 * ``check FILE SOLUTION``: verify a solution file written by ``lp --json`` independently.
@@ -14,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -38,27 +39,69 @@ def _console(stderr: bool = False) -> Any:
     return console
 
 
+def _select(args: argparse.Namespace) -> list[Any]:
+    """The claims ``verify`` runs: ``--paper`` and ``--claim`` filters (ValueError if unknown)."""
+    import difflib
+
+    from exactmech.claims import claims_for
+
+    claims = claims_for(args.paper)
+    if not args.claim:
+        return claims
+    by_id = {c.id: c for c in claims}
+    out = []
+    for cid in args.claim:
+        if cid not in by_id:
+            close = difflib.get_close_matches(cid, list(by_id), n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise ValueError(f"unknown claim id {cid!r}{hint}")
+        out.append(by_id[cid])
+    return out
+
+
 def _verify(args: argparse.Namespace) -> int:
-    from exactmech.claims import claims_for, run_claims
+    from exactmech.report.runner import run_claims_parallel
     from exactmech.report.verify import claims_table, counts, json_payload, summary_line
 
     try:
-        claims = claims_for(args.paper)
+        claims = _select(args)
     except ValueError as exc:
         print(f"exactmech verify: {exc}", file=sys.stderr)
         return 2
+    if args.jobs is not None and args.jobs < 1:
+        print(f"exactmech verify: --jobs {args.jobs}: expected at least 1", file=sys.stderr)
+        return 2
     console = _console()
     err = _console(stderr=True)
-    t0 = time.perf_counter()
     if err.is_terminal and not args.quiet:
-        from rich.progress import Progress
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+        )
 
-        with Progress(console=err, transient=True) as progress:
-            task = progress.add_task("verifying claims", total=len(claims))
-            results = run_claims(claims, lambda r: progress.advance(task))
+        with Progress(
+            TextColumn("verifying claims"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=err,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("", total=len(claims))
+
+            def advance(r: Any) -> None:
+                progress.update(task, advance=1, description=r.claim.id)
+
+            run = run_claims_parallel(
+                claims, jobs=args.jobs, fail_fast=args.fail_fast, progress=advance
+            )
     else:
-        results = run_claims(claims)
-    seconds = time.perf_counter() - t0
+        run = run_claims_parallel(claims, jobs=args.jobs, fail_fast=args.fail_fast)
+    results = run.results
     table = claims_table(results)
     n = counts(results)
     if not args.quiet:
@@ -67,7 +110,11 @@ def _verify(args: argparse.Namespace) -> int:
             if r.status in ("mismatch", "error", "paper-erratum") and r.note:
                 colour = "yellow" if r.status == "paper-erratum" else "red"
                 console.print(f"[{colour}]{r.claim.id}[/{colour}]: {_escape(r.note)}")
-    print(summary_line(results, seconds))
+    line = summary_line(results, run.seconds)
+    line += f" ({run.jobs} process{'es' if run.jobs > 1 else ''})"
+    if run.stopped_early:
+        line += f"; --fail-fast stopped after {len(results)} of {len(claims)}"
+    print(line)
     if args.json:
         Path(args.json).write_text(
             json.dumps(json_payload(results), indent=2, ensure_ascii=False) + "\n",
@@ -169,6 +216,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="with --latex: fractions as \\frac{a}{b} (default) or a/b",
     )
     v.add_argument("--quiet", action="store_true", help="print the summary line only")
+    v.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        metavar="N",
+        help="run claims in N processes (default: all cores); results identical to serial",
+    )
+    v.add_argument(
+        "--claim",
+        action="append",
+        metavar="ID",
+        help="run only this claim (repeatable; ids from `exactmech claims`)",
+    )
+    v.add_argument("--fail-fast", action="store_true", help="stop at the first mismatch or error")
     v.set_defaults(func=_verify)
     c = sub.add_parser("claims", help="list the registered claims")
     c.add_argument("--paper")
