@@ -6,6 +6,8 @@ Subcommands:
   [--quiet]``: recompute every claim (in parallel processes, with a progress bar on a
   terminal), print a table and a summary line with counts and time; exit status 1 on any
   mismatch or error.
+* ``tables [--paper ID] [--out DIR] [--style frac|slash] [--markdown]``: write every table of
+  the papers as a standalone ``.tex`` plus a master document that inputs them all.
 * ``claims [--paper ID]``: list the registered claims.
 * ``lp FILE [--json OUT] [--method M]``: solve an MPS or CPLEX-LP file exactly.
 * ``check FILE SOLUTION``: verify a solution file written by ``lp --json`` independently.
@@ -127,6 +129,30 @@ def _verify(args: argparse.Namespace) -> int:
     return 0 if n["mismatch"] == 0 and n["error"] == 0 else 1
 
 
+def _tables(args: argparse.Namespace) -> int:
+    from exactmech.report.tables import TableContext, write_tables
+
+    try:
+        written = write_tables(
+            Path(args.out),
+            paper=args.paper,
+            style=args.style,
+            ctx=TableContext(paper=args.paper, jobs=args.jobs),
+            markdown=args.markdown,
+        )
+    except ValueError as exc:
+        print(f"exactmech tables: {exc}", file=sys.stderr)
+        return 2
+    for tid, path in written.files.items():
+        diffs = written.tables[tid].differences()
+        flag = f"  ({len(diffs)} value(s) differ from the paper)" if diffs else ""
+        print(f"wrote {path}{flag}")
+    print(f"wrote {written.master} (\\input's {len(written.files)} tables)")
+    for spec in written.pending:
+        print(f"pending: paper {spec.paper} {spec.location} ({spec.title}): needs {spec.requires}")
+    return 0
+
+
 def _claims(args: argparse.Namespace) -> int:
     from exactmech.claims import claims_for
     from exactmech.report import value_str
@@ -232,6 +258,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     v.add_argument("--fail-fast", action="store_true", help="stop at the first mismatch or error")
     v.set_defaults(func=_verify)
+    t = sub.add_parser("tables", help="write the papers' tables as LaTeX (+ a master document)")
+    t.add_argument("--paper", help="only this paper's tables (000, 001, 002, 003, 004)")
+    t.add_argument("--out", default="exactmech-tables", metavar="DIR", help="output folder")
+    t.add_argument("--style", default="frac", choices=["frac", "slash"])
+    t.add_argument("--markdown", action="store_true", help="also write each table as Markdown")
+    t.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="for the claims")
+    t.set_defaults(func=_tables)
     c = sub.add_parser("claims", help="list the registered claims")
     c.add_argument("--paper")
     c.set_defaults(func=_claims)

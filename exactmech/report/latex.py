@@ -18,7 +18,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from exactmech.errors import ExactmechError
@@ -206,11 +206,22 @@ def document(body: str, *, title: str = "", preamble: str = PREAMBLE) -> str:
     return preamble + "\\begin{document}\n" + head + body.rstrip("\n") + "\n\\end{document}\n"
 
 
-def master_document(inputs: Iterable[str], *, title: str, intro: str = "") -> str:
-    r"""A document that ``\input``\ s each file of ``inputs`` (paths relative to it)."""
+def master_document(
+    inputs: Iterable[str] | Mapping[str, Iterable[str]], *, title: str, intro: str = ""
+) -> str:
+    r"""A document that ``\input``\ s each file of ``inputs`` (paths relative to it).
+
+    ``inputs`` may map section titles to files: each section starts on a new page.
+    """
     lines = [latex_escape(intro), ""] if intro else []
-    for name in inputs:
-        lines.append("\\input{" + name.replace("\\", "/") + "}")
+    sections = inputs if isinstance(inputs, Mapping) else {"": inputs}
+    for k, (heading, names) in enumerate(sections.items()):
+        if k:
+            lines.append("\\clearpage")
+        if heading:
+            lines.append("\\subsection*{" + latex_escape(heading) + "}")
+        for name in names:
+            lines.append("\\input{" + name.replace("\\", "/") + "}")
     return document("\n".join(lines), title=title)
 
 

@@ -87,12 +87,15 @@ class Column:
         ``"l"``, ``"c"`` or ``"r"``.
     width
         A LaTeX length (``"5cm"``): the column wraps at that width.
+    tex
+        The header as raw LaTeX (``r"$\\gamma_q$"``); default: ``name``, escaped.
     """
 
     name: str
     math: bool = False
     align: str = "l"
     width: str | None = None
+    tex: str | None = None
 
     def __post_init__(self) -> None:
         if self.align not in ("l", "c", "r"):
@@ -336,7 +339,10 @@ class Table:
             [self._latex_cell(s, c, style, digits) for s, c in zip(self.specs, row)]
             for row in self.rows
         ]
-        header = [r"\textbf{" + latex_escape(s.name) + "}" for s in self.specs]
+        header = [
+            r"\textbf{" + (s.tex if s.tex is not None else latex_escape(s.name)) + "}"
+            for s in self.specs
+        ]
         widths = [min(40, max(len(x) for x in col)) for col in zip(header, *cells)]
 
         def line(parts: Sequence[str]) -> str:
@@ -348,6 +354,7 @@ class Table:
         caption = self.full_caption
         cap = r"\caption{" + latex_escape(caption) + "}" if caption else ""
         lab = r"\label{" + self.label + "}" if self.label else ""
+        notes = [r"\par\smallskip{\footnotesize " + latex_escape(n) + r"}\par" for n in self.notes]
         out: list[str] = []
         if any(isinstance(c, Printed) and c.differs for row in self.rows for c in row):
             out.append(r"\providecommand{\papervalue}[1]{{\footnotesize (paper: #1)}}")
@@ -358,7 +365,7 @@ class Table:
             head = [r"\toprule", line(header), r"\midrule"]
             out += [*head, r"\endfirsthead", *head, r"\endhead", r"\bottomrule", r"\endfoot"]
             out += [line(r) for r in cells]
-            out += [r"\end{longtable}", "}"]
+            out += [r"\end{longtable}", *notes, "}"]
         else:
             tab = [r"\begin{tabular}{" + spec + "}", r"\toprule", line(header), r"\midrule"]
             tab += [line(r) for r in cells]
@@ -366,11 +373,9 @@ class Table:
             if cap or lab:
                 out += [r"\begin{table}[htbp]", r"\centering", r"\small"]
                 out += [x for x in (cap, lab) if x]
-                out += [*tab, r"\end{table}"]
+                out += [*tab, *notes, r"\end{table}"]
             else:
-                out += tab
-        for n in self.notes:
-            out.append(r"\par\noindent{\footnotesize " + latex_escape(n) + r"}\par")
+                out += [*tab, *notes]
         text = "\n".join(out) + "\n"
         return document(text) if standalone else text
 
