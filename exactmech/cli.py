@@ -2,8 +2,12 @@
 
 Subcommands:
 
-* ``verify [--paper ID] [--json FILE] [--latex FILE] [--quiet]``: recompute every claim,
-  print a table and a summary line; exit status 1 on any mismatch or error.
+* ``verify [--paper ID] [--claim ID] [--jobs N] [--fail-fast] [--json FILE] [--latex FILE]
+  [--quiet]``: recompute every claim (in parallel processes, with a progress bar on a
+  terminal), print a table and a summary line with counts and time; exit status 1 on any
+  mismatch or error.
+* ``tables [--paper ID] [--out DIR] [--style frac|slash] [--markdown]``: write every table of
+  the papers as a standalone ``.tex`` plus a master document that inputs them all.
 * ``claims [--paper ID]``: list the registered claims.
 * ``lp FILE [--json OUT] [--method M]``: solve an MPS or CPLEX-LP file exactly.
 * ``check FILE SOLUTION``: verify a solution file written by ``lp --json`` independently.
@@ -22,6 +26,13 @@ from typing import Any
 __all__ = ["main"]
 
 
+def _escape(text: str) -> str:
+    """Escape rich markup in plain text."""
+    from rich.markup import escape as rich_escape
+
+    return str(rich_escape(text))
+
+
 def _console(stderr: bool = False) -> Any:
     from rich.console import Console
 
@@ -31,68 +42,116 @@ def _console(stderr: bool = False) -> Any:
     return console
 
 
+def _select(args: argparse.Namespace) -> list[Any]:
+    """The claims ``verify`` runs: ``--paper`` and ``--claim`` filters (ValueError if unknown)."""
+    import difflib
+
+    from exactmech.claims import claims_for
+
+    claims = claims_for(args.paper)
+    if not args.claim:
+        return claims
+    by_id = {c.id: c for c in claims}
+    out = []
+    for cid in args.claim:
+        if cid not in by_id:
+            close = difflib.get_close_matches(cid, list(by_id), n=3, cutoff=0.5)
+            hint = f"; did you mean {', '.join(close)}?" if close else ""
+            raise ValueError(f"unknown claim id {cid!r}{hint}")
+        out.append(by_id[cid])
+    return out
+
+
 def _verify(args: argparse.Namespace) -> int:
-    from exactmech.claims import PAPERS, claims_for, run_claims
-    from exactmech.report import Table
+    from exactmech.report.runner import run_claims_parallel
+    from exactmech.report.verify import claims_table, counts, json_payload, summary_line
 
     try:
-        claims = claims_for(args.paper)
+        claims = _select(args)
     except ValueError as exc:
         print(f"exactmech verify: {exc}", file=sys.stderr)
         return 2
+    if args.jobs is not None and args.jobs < 1:
+        print(f"exactmech verify: --jobs {args.jobs}: expected at least 1", file=sys.stderr)
+        return 2
     console = _console()
     err = _console(stderr=True)
-    results = []
     if err.is_terminal and not args.quiet:
-        from rich.progress import Progress
-
-        with Progress(console=err, transient=True) as progress:
-            task = progress.add_task("verifying claims", total=len(claims))
-            results = run_claims(claims, lambda r: progress.advance(task))
-    else:
-        results = run_claims(claims)
-    table = Table(
-        ["paper", "location", "statement", "expected", "computed", "status"],
-        caption="exactmech verify: every claim recomputed exactly",
-        math_columns=frozenset({"expected", "computed"}),
-    )
-    for r in results:
-        c = r.claim
-        table.add(
-            c.paper,
-            c.location,
-            c.statement,
-            c.expected,
-            r.computed if r.status != "error" else "error",
-            r.status,
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
         )
-    counts = {
-        s: sum(r.status == s for r in results)
-        for s in ("match", "paper-erratum", "mismatch", "error")
-    }
-    summary = (
-        f"{len(results)} claims: {counts['match']} match, {counts['paper-erratum']} paper-erratum, "
-        f"{counts['mismatch']} mismatch, {counts['error']} error"
-    )
+
+        with Progress(
+            TextColumn("verifying claims"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=err,
+            transient=True,
+        ) as progress:
+            task = progress.add_task("", total=len(claims))
+
+            def advance(r: Any) -> None:
+                progress.update(task, advance=1, description=r.claim.id)
+
+            run = run_claims_parallel(
+                claims, jobs=args.jobs, fail_fast=args.fail_fast, progress=advance
+            )
+    else:
+        run = run_claims_parallel(claims, jobs=args.jobs, fail_fast=args.fail_fast)
+    results = run.results
+    table = claims_table(results)
+    n = counts(results)
     if not args.quiet:
-        console.print(table.to_rich(status_column="status"))
+        console.print(table.to_rich())
         for r in results:
             if r.status in ("mismatch", "error", "paper-erratum") and r.note:
                 colour = "yellow" if r.status == "paper-erratum" else "red"
-                console.print(f"[{colour}]{r.claim.id}[/{colour}]: {r.note}")
-    print(summary)
+                console.print(f"[{colour}]{r.claim.id}[/{colour}]: {_escape(r.note)}")
+    line = summary_line(results, run.seconds)
+    line += f" ({run.jobs} process{'es' if run.jobs > 1 else ''})"
+    if run.stopped_early:
+        line += f"; --fail-fast stopped after {len(results)} of {len(claims)}"
+    print(line)
     if args.json:
-        payload = {
-            "claims": [r.to_json() for r in results],
-            "summary": {**{k: v for k, v in counts.items()}, "total": len(results)},
-            "papers": {k: v for k, v in PAPERS.items()},
-        }
         Path(args.json).write_text(
-            json.dumps(payload, indent=2, ensure_ascii=False) + "\n", encoding="utf-8"
+            json.dumps(json_payload(results), indent=2, ensure_ascii=False) + "\n",
+            encoding="utf-8",
         )
     if args.latex:
-        Path(args.latex).write_text(table.to_latex(standalone=args.standalone), encoding="utf-8")
-    return 0 if counts["mismatch"] == 0 and counts["error"] == 0 else 1
+        Path(args.latex).write_text(
+            table.to_latex(standalone=args.standalone, style=args.style), encoding="utf-8"
+        )
+    return 0 if n["mismatch"] == 0 and n["error"] == 0 else 1
+
+
+def _tables(args: argparse.Namespace) -> int:
+    from exactmech.report.tables import TableContext, write_tables
+
+    try:
+        written = write_tables(
+            Path(args.out),
+            paper=args.paper,
+            style=args.style,
+            ctx=TableContext(paper=args.paper, jobs=args.jobs),
+            markdown=args.markdown,
+        )
+    except ValueError as exc:
+        print(f"exactmech tables: {exc}", file=sys.stderr)
+        return 2
+    for tid, path in written.files.items():
+        diffs = written.tables[tid].differences()
+        flag = f"  ({len(diffs)} value(s) differ from the paper)" if diffs else ""
+        print(f"wrote {path}{flag}")
+    print(f"wrote {written.master} (\\input's {len(written.files)} tables)")
+    for spec in written.pending:
+        print(f"pending: paper {spec.paper} {spec.location} ({spec.title}): needs {spec.requires}")
+    return 0
 
 
 def _claims(args: argparse.Namespace) -> int:
@@ -124,6 +183,7 @@ def _lp(args: argparse.Namespace) -> int:
     from exactmech.errors import ExactmechError
     from exactmech.lp import solve_problem
     from exactmech.numbers import fraction_str
+    from exactmech.report.values import decimal_str
 
     try:
         problem = _read_model(args.file)
@@ -136,7 +196,7 @@ def _lp(args: argparse.Namespace) -> int:
         f = res.fun
         digits = len(str(abs(f.numerator))) + len(str(f.denominator))
         print(f"objective: {fraction_str(f)}")
-        print(f"decimal:   {_decimal(f, 30)}")
+        print(f"decimal:   {decimal_str(f, 30)}")
         print(f"digits:    {digits} (numerator + denominator)")
     print(f"method: {res.method}; pivots: {res.nit}; certificate checked: yes")
     if args.json:
@@ -144,13 +204,6 @@ def _lp(args: argparse.Namespace) -> int:
         data["variables"] = list(problem.var_names)
         Path(args.json).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
     return 0
-
-
-def _decimal(f: Any, digits: int) -> str:
-    from mpmath import mp, mpf, nstr
-
-    with mp.workdps(digits + 10):
-        return str(nstr(mpf(f.numerator) / f.denominator, digits))
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -183,8 +236,36 @@ def main(argv: Sequence[str] | None = None) -> int:
     v.add_argument("--json", metavar="FILE", help="write the results as JSON")
     v.add_argument("--latex", metavar="FILE", help="write the table as LaTeX (booktabs)")
     v.add_argument("--standalone", action="store_true", help="with --latex: a compilable document")
+    v.add_argument(
+        "--style",
+        default="frac",
+        choices=["frac", "slash"],
+        help="with --latex: fractions as \\frac{a}{b} (default) or a/b",
+    )
     v.add_argument("--quiet", action="store_true", help="print the summary line only")
+    v.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=None,
+        metavar="N",
+        help="run claims in N processes (default: all cores); results identical to serial",
+    )
+    v.add_argument(
+        "--claim",
+        action="append",
+        metavar="ID",
+        help="run only this claim (repeatable; ids from `exactmech claims`)",
+    )
+    v.add_argument("--fail-fast", action="store_true", help="stop at the first mismatch or error")
     v.set_defaults(func=_verify)
+    t = sub.add_parser("tables", help="write the papers' tables as LaTeX (+ a master document)")
+    t.add_argument("--paper", help="only this paper's tables (000, 001, 002, 003, 004)")
+    t.add_argument("--out", default="exactmech-tables", metavar="DIR", help="output folder")
+    t.add_argument("--style", default="frac", choices=["frac", "slash"])
+    t.add_argument("--markdown", action="store_true", help="also write each table as Markdown")
+    t.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="for the claims")
+    t.set_defaults(func=_tables)
     c = sub.add_parser("claims", help="list the registered claims")
     c.add_argument("--paper")
     c.set_defaults(func=_claims)

@@ -72,7 +72,14 @@ def test_console_script_exit_status() -> None:
     assert "0 mismatch, 0 error" in proc.stdout
 
 
-NETLIB = Path(__file__).resolve().parents[2] / "shared" / "data" / "netlib"
+NETLIB = next(
+    (
+        p / "shared" / "data" / "netlib"
+        for p in Path(__file__).resolve().parents[1:4]
+        if (p / "shared" / "data" / "netlib").exists()
+    ),
+    Path("/nonexistent"),
+)
 
 
 @pytest.mark.skipif(not NETLIB.exists(), reason="netlib data not found")
@@ -94,3 +101,30 @@ def test_lp_command_bad_file(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     bad.write_text("NAME X\nROWS\n N obj\n Q r1\nENDATA\n")
     assert cli.main(["lp", str(bad)]) == 2
     assert "line 4" in capsys.readouterr().err
+
+
+def test_verify_jobs_claim_and_fail_fast(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    a, b = tmp_path / "serial.json", tmp_path / "parallel.json"
+    assert cli.main(["verify", "--paper", "lp", "--quiet", "--jobs", "1", "--json", str(a)]) == 0
+    assert cli.main(["verify", "--paper", "lp", "--quiet", "--jobs", "2", "--json", str(b)]) == 0
+    assert json.loads(a.read_text()) == json.loads(b.read_text())
+    out = capsys.readouterr().out.splitlines()
+    assert out[-2].endswith("s (1 process)") and out[-1].endswith("s (2 processes)")
+    assert cli.main(["verify", "--claim", "lp.beale.value", "--quiet"]) == 0
+    assert capsys.readouterr().out.startswith("1 claims: 1 match")
+    assert cli.main(["verify", "--claim", "lp.beale.valu"]) == 2
+    assert "did you mean lp.beale.value" in capsys.readouterr().err
+    assert cli.main(["verify", "--jobs", "0"]) == 2
+    bad = [
+        Claim("x.ok", "lp", "-", "fine", 1, lambda: 1),
+        Claim("x.bad", "lp", "-", "wrong on purpose", 1, lambda: 2),
+        Claim("x.later", "lp", "-", "never run", 1, lambda: 1),
+    ]
+    monkeypatch.setattr(registry, "all_claims", lambda: bad)
+    assert cli.main(["verify", "--fail-fast", "--jobs", "2"]) == 1
+    out = capsys.readouterr().out
+    assert "x.later" not in out.replace("never run", "")
+    assert "2 claims: 1 match, 0 paper-erratum, 1 mismatch" in out
+    assert "--fail-fast stopped after 2 of 3" in out

@@ -365,6 +365,53 @@ class Mechanism:
                 seen.add((bundle, price))
         return sorted(seen, key=lambda bp: (bp[1], bp[0]))
 
+    def __repr__(self) -> str:
+        def f(x: Fraction | None) -> str:
+            return "None" if x is None else fraction_str(x)
+
+        utils = ", ".join(map(fraction_str, self.utilities))
+        return (
+            f"Mechanism(status={self.status!r}, revenue={f(self.revenue)}, "
+            f"buyer_surplus={f(self.buyer_surplus)}, welfare={f(self.welfare)}, "
+            f"utilities=({utils}{',' if len(self.utilities) == 1 else ''}), "
+            f"buyers={self.lp.buyers}, goods={self.lp.goods}, profiles={len(self.lp.profiles)})"
+        )
+
+    def _rows(self) -> list[tuple[str, str, str, str]]:
+        """(profile, probability, allocation, payments) per type profile, as exact text."""
+
+        def vec(v: Sequence[Fraction]) -> str:
+            return "(" + ", ".join(map(fraction_str, v)) + ")"
+
+        out = []
+        for t in self.lp.profiles:
+            types = ", ".join(vec(self.lp.types[j][i]) for j, i in enumerate(t))
+            alloc = "; ".join(vec(q) for q in self.allocation.get(t, ()))
+            pay = vec(self.payments.get(t, ()))
+            out.append((types, fraction_str(self.lp.prior[t]), alloc, pay))
+        return out
+
+    def _repr_html_(self) -> str:
+        import html
+
+        head = "<tr><th>types</th><th>prob.</th><th>allocation</th><th>payments</th></tr>"
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+            for row in self._rows()
+        )
+        cap = html.escape(repr(self))
+        return f"<table><caption>{cap}</caption>{head}{body}</table>"
+
+    def _repr_latex_(self) -> str:
+        from exactmech.numbers import to_latex
+
+        if self.revenue is None or self.buyer_surplus is None or self.welfare is None:
+            return f"$\\text{{{self.status}}}$"
+        return (
+            f"$\\mathcal R = {to_latex(self.revenue)},\\ "
+            f"U = {to_latex(self.buyer_surplus)},\\ W = {to_latex(self.welfare)}$"
+        )
+
 
 def optimal_mechanism(
     values: Sequence[Sequence[Any]],

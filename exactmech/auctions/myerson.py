@@ -74,6 +74,33 @@ class ExpectedOutcome:
     consumer_surplus: Fraction
     utilities: tuple[Fraction, ...]
 
+    def _summary(self) -> str:
+        from exactmech.numbers import fraction_str
+
+        utils = ", ".join(map(fraction_str, self.utilities))
+        comma = "," if len(self.utilities) == 1 else ""
+        return (
+            f"revenue={fraction_str(self.revenue)}, welfare={fraction_str(self.welfare)}, "
+            f"consumer_surplus={fraction_str(self.consumer_surplus)}, utilities=({utils}{comma})"
+        )
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self._summary()})"
+
+    def _repr_latex_(self) -> str:
+        from exactmech.numbers import to_latex
+
+        return (
+            f"$\\mathcal R = {to_latex(self.revenue)},\\ "
+            f"\\mathrm{{CS}} = {to_latex(self.consumer_surplus)},\\ "
+            f"\\mathcal W = {to_latex(self.welfare)}$"
+        )
+
+    def _repr_html_(self) -> str:
+        import html
+
+        return f"<code>{html.escape(repr(self))}</code>"
+
 
 @dataclass(frozen=True)
 class AuctionOutcome(ExpectedOutcome):
@@ -91,6 +118,9 @@ class AuctionOutcome(ExpectedOutcome):
     allocation: dict[Profile, tuple[Fraction, ...]]
     payments: dict[Profile, tuple[Fraction, ...]]
     prior: dict[Profile, Fraction]
+
+    def __repr__(self) -> str:
+        return f"AuctionOutcome({self._summary()}, profiles={len(self.prior)})"
 
 
 def _check(dists: Sequence[Any], func: str) -> list[Discrete]:

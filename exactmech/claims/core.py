@@ -50,6 +50,37 @@ class ClaimResult:
     note: str = ""
     seconds: float = 0.0
 
+    def __repr__(self) -> str:
+        computed = value_str(self.computed) if self.status != "error" else "—"
+        return (
+            f"ClaimResult(id={self.claim.id!r}, status={self.status!r}, "
+            f"expected={value_str(self.claim.expected)}, computed={computed})"
+        )
+
+    def _repr_latex_(self) -> str:
+        from exactmech.report.latex import latex_escape
+        from exactmech.report.values import to_latex
+
+        c = self.claim
+        computed = to_latex(self.computed) if self.status != "error" else r"\text{error}"
+        return (
+            f"$\\text{{{latex_escape(c.id)} ({self.status}): expected }} {to_latex(c.expected)},"
+            f"\\ \\text{{computed }} {computed}$"
+        )
+
+    def _repr_html_(self) -> str:
+        import html
+
+        rows = [(k, v) for k, v in self.to_json().items() if v]
+        colour = {"match": "green", "paper-erratum": "#b58900"}.get(self.status, "red")
+        body = "".join(
+            f"<tr><th>{k}</th><td"
+            + (f' style="color:{colour}"' if k == "status" else "")
+            + f">{html.escape(v)}</td></tr>"
+            for k, v in rows
+        )
+        return f"<table>{body}</table>"
+
     def to_json(self) -> dict[str, str]:
         """The JSON record of DESIGN.md: every value as a string, never a float."""
         c = self.claim

@@ -489,6 +489,11 @@ class Discrete:
         ps = " & ".join(to_latex(p) for p in self._probs)
         return f"$\\begin{{array}}{{r|{cols}}} v & {vs} \\\\ \\Pr[V=v] & {ps} \\end{{array}}$"
 
+    def _repr_html_(self) -> str:
+        vs = "".join(f"<td>{fraction_str(v)}</td>" for v in self._values)
+        ps = "".join(f"<td>{fraction_str(p)}</td>" for p in self._probs)
+        return f"<table><tr><th>v</th>{vs}</tr><tr><th>Pr[V=v]</th>{ps}</tr></table>"
+
 
 def _read_pairs(
     func: str, values: Mapping[Any, Any] | Iterable[Any], probs: Iterable[Any] | None

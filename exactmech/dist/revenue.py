@@ -396,6 +396,12 @@ class PricingOutcome:
             f"\\mathcal W = {to_latex(self.welfare)}$"
         )
 
+    def _repr_html_(self) -> str:
+        fields = ("price", "sale_probability", "revenue", "consumer_surplus", "welfare")
+        head = "".join(f"<th>{k}</th>" for k in fields)
+        body = "".join(f"<td>{fraction_str(getattr(self, k))}</td>" for k in fields)
+        return f"<table><tr>{head}</tr><tr>{body}</tr></table>"
+
 
 def posted_price_outcome(dist: Distribution, price: Any = None) -> PricingOutcome:
     """Revenue, consumer surplus and welfare of posting ``price`` (default: the monopoly price).

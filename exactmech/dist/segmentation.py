@@ -172,6 +172,15 @@ class Segmentation:
         )
         return f"$\\begin{{array}}{{ll}} {rows} \\end{{array}}$"
 
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>{q + 1}</td><td>{fraction_str(w)}</td><td>&lang;"
+            + ", ".join(fraction_str(p) for p in d.probs)
+            + "&rang;</td></tr>"
+            for q, (w, d) in enumerate(self.segments)
+        )
+        return f"<table><tr><th>q</th><th>&gamma;<sub>q</sub></th><th>S<sub>q</sub></th></tr>{rows}</table>"
+
 
 def equal_revenue_distribution(
     support: Iterable[Any], *, grid: Iterable[Any] | None = None

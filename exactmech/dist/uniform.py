@@ -408,6 +408,13 @@ class PiecewiseUniform:
         )
         return f"$\\text{{mixture of }} {parts}$"
 
+    def _repr_html_(self) -> str:
+        rows = "".join(
+            f"<tr><td>[{fraction_str(lo)}, {fraction_str(hi)}]</td><td>{fraction_str(m)}</td></tr>"
+            for lo, hi, m in self.pieces()
+        )
+        return f"<table><tr><th>interval</th><th>mass</th></tr>{rows}</table>"
+
 
 class Uniform(PiecewiseUniform):
     """The uniform distribution :math:`U[a, b]` with rational :math:`a < b`.
@@ -478,3 +485,6 @@ class Uniform(PiecewiseUniform):
 
     def _repr_latex_(self) -> str:
         return f"$U[{to_latex(self.a)}, {to_latex(self.b)}]$"
+
+    def _repr_html_(self) -> str:
+        return f"<i>U</i>[{fraction_str(self.a)}, {fraction_str(self.b)}]"

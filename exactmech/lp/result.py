@@ -8,6 +8,7 @@ with an opt-in :meth:`LPResult.raise_for_status`.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -146,6 +147,19 @@ class LPResult:
             return f"$\\text{{{self.status}}}$"
         xs = ", ".join(to_latex(v) for v in (self.x or ()))
         return f"$\\text{{optimal: }} {to_latex(self.fun)},\\ x = ({xs})$"
+
+    def _repr_html_(self) -> str:
+        rows = [("status", self.status)]
+        if self.fun is not None:
+            rows.append(("fun", fraction_str(self.fun)))
+        for name in ("x", "dual_ub", "dual_eq"):
+            v = getattr(self, name)
+            if v is not None:
+                rows.append((name, _vec(v)))
+        kind = self.certificate.kind
+        rows.append(("method", f"{self.method}, {self.nit} pivots, certificate {kind}"))
+        body = "".join(f"<tr><th>{k}</th><td>{html.escape(v)}</td></tr>" for k, v in rows)
+        return f"<table><caption>LPResult</caption>{body}</table>"
 
     def to_json(self) -> dict[str, Any]:
         """JSON-ready dict: numbers as ``"a/b"`` strings, never floats."""
