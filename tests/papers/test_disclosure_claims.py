@@ -22,7 +22,10 @@ def test_paper000_claims_cover_the_sections() -> None:
     ids = [c.id for c in claims_for("000")]
     for prefix in ("000.s3.2.ex1", "000.s3.2.ex2", "000.s3.3", "000.fn3", "000.appA", "000.appB"):
         assert sum(i.startswith(prefix) for i in ids) >= 5, prefix
-    errata = [c.id for c in claims_for("000") if c.erratum is not None]
+    # §4 (continuous disclosure) has its own module and erratum tests
+    errata = [
+        c.id for c in claims_for("000") if c.erratum is not None and not c.id.startswith("000.s4")
+    ]
     assert errata == ["000.fn3.low.revenue", "000.appA.backward.upper.simplified"]
 
 
