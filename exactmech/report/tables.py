@@ -136,11 +136,11 @@ def _menu_table(
 
 
 def _menu_correlated(ctx: TableContext) -> Table:
-    from exactmech.papers.disclosure.examples import EXAMPLE_1 as ex
+    from exactmech.papers.disclosure.examples import EXAMPLE_1 as EX
 
     return _menu_table(
-        [list(v) for v in ex.values],
-        [list(p) for p in ex.priors],
+        [list(v) for v in EX.values],
+        [list(p) for p in EX.priors],
         {(F(1), F(0)): F(3), (F(1), F(1)): F(12)},
         caption="Optimal menu, one buyer and two goods with correlated values",
         source="paper 000, §3.2, first example",
@@ -149,11 +149,11 @@ def _menu_correlated(ctx: TableContext) -> Table:
 
 
 def _menu_independent(ctx: TableContext) -> Table:
-    from exactmech.papers.disclosure.examples import EXAMPLE_2 as ex
+    from exactmech.papers.disclosure.examples import EXAMPLE_2 as EX
 
     return _menu_table(
-        [list(v) for v in ex.values],
-        [list(p) for p in ex.priors],
+        [list(v) for v in EX.values],
+        [list(p) for p in EX.priors],
         {(F(31, 35), F(1)): F(593, 5), (F(1), F(1)): F(129)},
         caption="Optimal menu, one buyer and two goods with independent values",
         source="paper 000, §3.2, second example",
