@@ -34,8 +34,10 @@ from exactmech.papers.disclosure import (
     equilibrium,
     example_1_menu,
     example_1_table,
+    example_1_types,
     example_2_menu,
     example_2_table,
+    example_2_types,
     interim_rule,
     optimal_face,
     partition_reduction,
@@ -82,15 +84,6 @@ def _one_buyer(instance: Any) -> tuple[list[Any], list[Any]]:
 @cache
 def ex1() -> Mechanism:
     return EXAMPLE_1.game().mechanism([(0, 1)])
-
-
-@cache
-def ex2() -> Mechanism:
-    return EXAMPLE_2.game().mechanism([(0, 1, 2, 3)])
-
-
-def _type_utilities(mech: Mechanism) -> tuple[Fraction, ...]:
-    return tuple(r.utility for r in interim_rule(mech))
 
 
 def _good_sold(mech: Mechanism, k: int) -> Fraction:
@@ -461,7 +454,7 @@ CLAIMS: list[Claim] = [
         "§3.2",
         "type 2 buyers get utility 1 in the no-disclosure optimal mechanism",
         F(1),
-        lambda: _type_utilities(ex1())[1],
+        lambda: example_1_types()[1].utility,
     ),
     _claim(
         "s3.2.ex1.good2-sold",
@@ -532,14 +525,14 @@ CLAIMS: list[Claim] = [
         "§3.2",
         "type 1 buys nothing, type 2 the randomized bundle, types 3 and 4 both goods",
         ((F(0), F(0)), (F(31, 35), F(1)), (F(1), F(1)), (F(1), F(1))),
-        lambda: tuple(r.allocation for r in interim_rule(ex2())),
+        lambda: tuple(r.allocation for r in example_2_types()),
     ),
     _claim(
         "s3.2.ex2.payments",
         "§3.2",
         "payments by type: 0, 118.6, 129, 129",
         (F(0), Q("118.6"), F(129), F(129)),
-        lambda: tuple(r.payment for r in interim_rule(ex2())),
+        lambda: tuple(r.payment for r in example_2_types()),
     ),
     _claim(
         "s3.2.ex2.max-probability",
@@ -553,7 +546,9 @@ CLAIMS: list[Claim] = [
         "§3.2",
         "only type 4 gets nonzero utility",
         True,
-        lambda: (lambda u: all(x == 0 for x in u[:3]) and u[3] > 0)(_type_utilities(ex2())),
+        lambda: (lambda u: all(x == 0 for x in u[:3]) and u[3] > 0)(
+            [r.utility for r in example_2_types()]
+        ),
     ),
     _claim(
         "s3.2.ex2.alternatives.count",
