@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from exactmech.errors import DistributionError, InvalidProblemError
+from exactmech.errors import DistributionError, FloatInputError, InvalidProblemError, ShapeError
 from exactmech.papers.disclosure import DisclosureGame, connected_partitions, set_partitions
 
 F = Fraction
@@ -55,3 +55,81 @@ def test_bad_input() -> None:
         g.evaluate([((0, 1), (1, 2)), ((0, 1, 2),)])
     with pytest.raises(DistributionError, match="sums to 3/4"):
         DisclosureGame([[1, 2]], [["1/4", "1/2"]])
+
+
+def test_optimal_face_ends_and_witness() -> None:
+    """§3.3: the revenue-optimal face spans buyer surplus 0..3/8; the witness is optimal."""
+    from exactmech.papers.disclosure import check_mechanism, optimal_face
+
+    face = optimal_face(*G33)
+    assert face.revenue == F(9, 4) and face.surplus_range == (0, F(3, 8)) and not face.unique
+    assert face.witness is not None
+    chk = check_mechanism(face.witness.lp, face.witness.allocation, face.witness.payments)
+    assert chk.feasible and chk.revenue == F(9, 4)
+
+
+def test_tables_carry_the_printed_values() -> None:
+    """§3.2/§3.3 tables: printed values sit next to ours and agree where printed."""
+    from exactmech.papers.disclosure import (
+        example_1_table,
+        example_2_menu,
+        example_2_table,
+        footnote_3_table,
+        section_3_3_interim_prices,
+        section_3_3_table,
+    )
+
+    rows = section_3_3_table()
+    assert len(rows) == 25 and len({r.partitions for r in rows}) == 25
+    printed = [r for r in rows if r.paper_surplus is not None]
+    assert len(printed) == 2 and all(r.paper_surplus == r.surplus_max for r in printed)
+    assert all(r.welfare == r.revenue + r.surplus_max for r in rows)
+    assert len(example_2_table()) == 15
+    assert [r.paper_surplus for r in example_1_table()] == [None, 0]
+    assert all(r.paper_price == r.price for r in example_2_menu())
+    assert all(r.paper_unit_price in (None, r.unit_price) for r in section_3_3_interim_prices())
+    fn3 = footnote_3_table()
+    assert fn3[0].case == "no disclosure" and sum(r.probability for r in fn3[1:]) == 1
+
+
+def test_correlated_prior_and_interim_utilities() -> None:
+    """§2: a joint prior. Perfectly correlated values 1 or 2: the seller extracts everything."""
+    g = DisclosureGame.correlated([[1, 2], [1, 2]], {(0, 0): "1/2", (1, 1): "1/2"})
+    o = g.evaluate([((0, 1),), ((0, 1),)])
+    assert o.revenue == F(3, 2) and o.surplus_max == 0
+    assert g.interim_utilities([((0, 1),), ((0, 1),)]) == [[0, 0], [0, 0]]
+    with pytest.raises(DistributionError, match="joint sums to 1/2"):
+        DisclosureGame.correlated([[1, 2]], {(0,): "1/2"})
+    with pytest.raises(ShapeError, match="invalid profile"):
+        DisclosureGame.correlated([[1, 2]], {(2,): 1})
+
+
+def test_more_bad_game_input() -> None:
+    with pytest.raises(InvalidProblemError, match="duplicate type 2 at positions 1 and 2"):
+        DisclosureGame([[1, 2, 2]], [["1/3", "1/3", "1/3"]])
+    with pytest.raises(DistributionError, match=r"priors\[0\]\[1\] = -1/2 is negative"):
+        DisclosureGame([[1, 2, 3]], [["1", "-1/2", "1/2"]])
+    with pytest.raises(FloatInputError, match=r"priors\[0\]\[0\]"):
+        DisclosureGame([[1, 2]], [[0.5, 0.5]])
+    g = DisclosureGame(*G33)
+    with pytest.raises(ShapeError, match="1 partitions for 2 buyers"):
+        g.evaluate([((0, 1, 2),)])
+    with pytest.raises(InvalidProblemError, match="partitions_of='intervals'"):
+        g.all_profiles("intervals")
+    with pytest.raises(InvalidProblemError, match="symmetric=True needs identical"):
+        g.interim_utilities([((0, 1, 2),), ((0,), (1, 2))], symmetric=True)
+
+
+def test_symmetrize_and_check_mechanism() -> None:
+    from exactmech.auctions import build_mechanism_lp, optimal_mechanism
+    from exactmech.papers.disclosure import check_mechanism, interim_rule, symmetrize
+
+    m = optimal_mechanism([[1, 2], [1, 3]], [["1/2", "1/2"], ["1/2", "1/2"]])
+    with pytest.raises(InvalidProblemError, match="same types"):
+        symmetrize(m)
+    with pytest.raises(ShapeError, match="buyer=2"):
+        interim_rule(m, 2)
+    lp = build_mechanism_lp([[1, 2]], [["1/2", "1/2"]])
+    # posting price 2 to both types violates IR of type 1
+    chk = check_mechanism(lp, lambda t: ((1,),), lambda t: (2,))
+    assert not chk.feasible and any(v.startswith("IR[0][0]") for v in chk.violated)

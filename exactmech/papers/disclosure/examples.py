@@ -52,10 +52,13 @@ __all__ = [
     "MenuRow",
     "PairRow",
     "PartitionRow",
+    "TypeRow",
     "example_1_menu",
     "example_1_table",
+    "example_1_types",
     "example_2_menu",
     "example_2_table",
+    "example_2_types",
     "footnote_3_table",
     "section_3_3_interim_prices",
     "section_3_3_printed_mechanism",
@@ -170,6 +173,75 @@ def example_2_menu() -> list[MenuRow]:
     118.6; both goods for 129)."""
     F = Fraction
     return _menu(EXAMPLE_2, [((F(31, 35), F(1)), Q("118.6")), ((F(1), F(1)), F(129))])
+
+
+@dataclass(frozen=True)
+class TypeRow:
+    """One type's outcome in a one-buyer no-disclosure mechanism (paper 000, §3.2).
+
+    Attributes
+    ----------
+    type : int
+        1-based, as in the paper.
+    probability : Fraction
+    value : tuple of Fraction
+    allocation : tuple of Fraction
+        Probability of each good.
+    payment, utility : Fraction
+    paper_allocation, paper_payment, paper_utility
+        As printed or stated in the text (``None``: not stated).
+    """
+
+    type: int
+    probability: Fraction
+    value: tuple[Fraction, ...]
+    allocation: tuple[Fraction, ...]
+    payment: Fraction
+    utility: Fraction
+    paper_allocation: tuple[Fraction, ...] | None
+    paper_payment: Fraction | None
+    paper_utility: Fraction | None
+
+
+def _type_rows(
+    instance: Instance,
+    printed: Sequence[tuple[tuple[Fraction, ...] | None, Fraction | None, Fraction | None]],
+) -> list[TypeRow]:
+    mech = instance.game().mechanism([tuple(range(len(instance.values[0])))])
+    return [
+        TypeRow(r.type + 1, r.probability, r.value, r.allocation, r.payment, r.utility, *printed[k])
+        for k, r in enumerate(interim_rule(mech))
+    ]
+
+
+def example_1_types() -> list[TypeRow]:
+    """§3.2, first example: type 1 buys good 1 for 3, type 2 both for 12 (utility 1).
+
+    >>> [(r.type, r.payment, r.utility) for r in example_1_types()]
+    [(1, Fraction(3, 1), Fraction(0, 1)), (2, Fraction(12, 1), Fraction(1, 1))]
+    """
+    F = Fraction
+    return _type_rows(EXAMPLE_1, [((F(1), F(0)), F(3), None), ((F(1), F(1)), F(12), F(1))])
+
+
+def example_2_types() -> list[TypeRow]:
+    """§3.2, second example: type 1 buys nothing, type 2 the randomized bundle, types 3 and 4
+    both goods; only type 4 has positive utility (the paper states its sign, not its value).
+
+    >>> [(r.type, r.utility) for r in example_2_types()]
+    [(1, Fraction(0, 1)), (2, Fraction(0, 1)), (3, Fraction(0, 1)), (4, Fraction(31, 1))]
+    """
+    F = Fraction
+    zero, both = (F(0), F(0)), (F(1), F(1))
+    return _type_rows(
+        EXAMPLE_2,
+        [
+            (zero, F(0), F(0)),
+            ((F(31, 35), F(1)), Q("118.6"), F(0)),
+            (both, F(129), F(0)),
+            (both, F(129), None),
+        ],
+    )
 
 
 @dataclass(frozen=True)
