@@ -25,7 +25,9 @@ from exactmech.papers.disclosure_continuous import (
     cell_outcome,
     cell_regions,
     evaluate,
+    exhaustive_search,
     full_disclosure,
+    grid_partitions,
     inefficiency,
     interim_outcome,
     no_disclosure,
@@ -35,6 +37,7 @@ from exactmech.papers.disclosure_continuous import (
     parametric_outcome,
     self_similar_outcome,
     symmetric_threshold_family,
+    theorem44_witness,
     threshold_partition,
     zeno_partition,
 )
@@ -123,6 +126,35 @@ def _refinement_decreases() -> bool:
         and all(x > y for x, y in itertools.pairwise(share))
         and ua[-1] == 0
     )
+
+
+def _theorem44_on_grid() -> bool:
+    """Every pair of grid-1/4 interval partitions (pooled and revealed segments) with a pooled
+    segment gets a witness of inefficiency; with none, nobody pools (full disclosure)."""
+    parts = list(grid_partitions(4))
+    for a in parts:
+        for b in parts:
+            w = theorem44_witness(a, b)
+            if w is None:
+                if a.pooled or b.pooled or evaluate(a, b).buyer_surplus != 0:
+                    return False
+            elif not w.inefficient:
+                return False
+    return True
+
+
+CONJECTURE42_ERRATUM = Erratum(
+    F(265, 1536),
+    "Conjecture 4.2 asserts that P_A = {[0,1/2],[1/2,1]}, P_B = {[0,1]} (E[U] = 11/64 = "
+    "264/1536) maximises expected buyer surplus over partitional equilibria. It is false: "
+    "P_A = {[0,1/4],[1/4,1/2],[1/2,1]} (the first two steps of Zeno's partition), P_B = "
+    "{[0,1]} gives 265/1536, the best of all 2916 pairs of interval partitions on the grid "
+    "1/4. Continuing Zeno's steps for A increases E[U] further, to 29/168 for A's full Zeno "
+    "partition (exact series, self_similar_outcome). Confirmed by Myerson's virtual surplus "
+    "per cell (myerson_uniform) and by the §4.1 payment formulas integrated as a sympy "
+    "Piecewise (test_erratum_conjecture42); every message [a, b] here has a = 0 or a = b/2, "
+    "so the reading of the payment rule (Fig. 3c erratum) does not matter.",
+)
 
 
 FIG3C_ERRATUM = Erratum(
@@ -432,5 +464,33 @@ CLAIMS = [
             inefficiency(FULL, FULL).no_sale_probability,
             *_out("full").utilities,
         ),
+    ),
+    Claim(
+        "000.s4.2.conjecture4.2.grid",
+        "000",
+        "§4.2, Conjecture 4.2",
+        "no pair of interval partitions beats 11/64 (checked: the best of all pairs on the "
+        "grid 1/4, pooled or revealed segments)",
+        F(11, 64),
+        lambda: exhaustive_search(4).value,
+        erratum=CONJECTURE42_ERRATUM,
+    ),
+    Claim(
+        "000.s4.2.conjecture4.3.grid",
+        "000",
+        "§4.2, Conjecture 4.3",
+        "among symmetric interval partitions no disclosure is best, E[U] = 1/6 (checked: all "
+        "486 symmetric partitions on the grid 1/6, pooled or revealed segments)",
+        F(1, 6),
+        lambda: exhaustive_search(6, symmetric=True).value,
+    ),
+    Claim(
+        "000.s4.3.theorem4.4",
+        "000",
+        "§4.3, Theorem 4.4",
+        "no interval partitions give an efficient equilibrium with nonzero surplus: the proof's "
+        "witness is inefficient for every pair on the grid 1/4 with a pooled segment",
+        True,
+        _theorem44_on_grid,
     ),
 ]

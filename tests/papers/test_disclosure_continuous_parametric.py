@@ -137,5 +137,11 @@ def test_other_self_similar_partitions() -> None:
         SelfSimilarPartition((Segment(F(1, 2), F(1)),), F(1, 3))
     with pytest.raises(PartitionError, match="do not meet"):
         SelfSimilarPartition((Segment(F(1, 3), F(1, 2)), Segment(F(2, 3), F(1))), F(1, 3))
-    with pytest.raises(PartitionError, match="not a SelfSimilarPartition"):
-        self_similar_outcome(p, threshold_partition(F(1, 2)))  # type: ignore[arg-type]
+    with pytest.raises(PartitionError, match="neither partition is a SelfSimilarPartition"):
+        self_similar_outcome(threshold_partition(F(1, 2)), [(0, 1)])
+    # one self-similar, one finite partition: A Zeno, B discloses high/low, and swapped
+    hl = threshold_partition(F(1, 2))
+    mixed = self_similar_outcome(zeno_partition(), hl)
+    assert self_similar_outcome(hl, zeno_partition()) == mixed.swapped()
+    approx = evaluate(zeno_partition().truncated(8), hl)
+    assert abs(mixed.buyer_surplus - approx.buyer_surplus) <= F(1, 2**8)

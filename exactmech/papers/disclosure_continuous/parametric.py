@@ -18,7 +18,7 @@ affine equation in ``t``), evaluate the game exactly at four rational points ins
 cell, interpolate, and confirm the interpolant at a fifth point.
 
 The same machinery sums **self-similar** partitions (Zeno's partition, Fig. 3d): see
-:func:`self_similar_outcome`.
+:mod:`~exactmech.papers.disclosure_continuous.selfsimilar`.
 """
 
 from __future__ import annotations
@@ -40,12 +40,9 @@ __all__ = [
     "QUANTITIES",
     "ParametricOutcome",
     "PiecewisePolynomial",
-    "SelfSimilarPartition",
     "one_sided_threshold_family",
     "parametric_outcome",
-    "self_similar_outcome",
     "symmetric_threshold_family",
-    "zeno_partition",
 ]
 
 _0, _1 = Fraction(0), Fraction(1)
@@ -485,152 +482,3 @@ def one_sided_threshold_family(t: sympy.Symbol) -> tuple[list[Any], list[Any]]:
     ([(0, t), (t, 1)], [(0, 1)])
     """
     return [(0, t), (t, 1)], [(0, 1)]
-
-
-# -- self-similar partitions -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SelfSimilarPartition:
-    """The infinite partition ``{0} ∪ ⋃_{k >= 0} r^k · base`` of ``[0, 1]`` (Fig. 3d).
-
-    Attributes
-    ----------
-    base
-        Segments partitioning ``[r, 1]`` (pooled or revealed).
-    ratio
-        ``r`` in ``(0, 1)``.
-
-    Zeno's partition ``{(2^{-k-1}, 2^{-k}]} ∪ {{0}}`` (paper 000, §4.1) is
-    ``base = ([1/2, 1],)``, ``ratio = 1/2`` (:func:`zeno_partition`).
-    """
-
-    base: tuple[Segment, ...]
-    ratio: Fraction
-
-    def __post_init__(self) -> None:
-        r = self.ratio
-        func = "SelfSimilarPartition"
-        if not _0 < r < _1:
-            raise PartitionError(f"{func}(): ratio={fraction_str(r)} must lie in (0, 1)")
-        if not self.base or self.base[0].lo != r or self.base[-1].hi != 1:
-            raise PartitionError(f"{func}(): base must partition [{fraction_str(r)}, 1]")
-        for s, u in itertools.pairwise(self.base):
-            if s.hi != u.lo:
-                raise PartitionError(
-                    f"{func}(): base segments {s} and {u} do not meet (gap or overlap)"
-                )
-
-    def segments(self, depth: int) -> tuple[Segment, ...]:
-        """The segments of the first ``depth`` scales, ``r^{depth} · base, ..., base``."""
-        return tuple(
-            s.scaled(self.ratio**k) for k in reversed(range(depth)) for s in self.base
-        )
-
-    def truncated(self, depth: int) -> Any:
-        """The finite partition: ``depth`` scales and ``[0, r^depth]`` pooled at the bottom."""
-        from exactmech.papers.disclosure_continuous.partitions import IntervalPartition
-
-        bottom = Segment(_0, self.ratio**depth)
-        return IntervalPartition((bottom, *self.segments(depth)))
-
-    def __str__(self) -> str:
-        return (
-            "{{0}} ∪ ⋃_k " + f"({fraction_str(self.ratio)})^k·" + "{"
-            + ", ".join(str(s) for s in self.base) + "}"
-        )
-
-
-def zeno_partition() -> SelfSimilarPartition:
-    """Zeno's partition ``P_Z = {(2^{-k-1}, 2^{-k}] : k >= 0} ∪ {{0}}`` (paper 000, §4.1).
-
-    >>> str(zeno_partition())
-    '{{0}} ∪ ⋃_k (1/2)^k·{[1/2, 1]}'
-    """
-    return SelfSimilarPartition((Segment(Fraction(1, 2), _1),), Fraction(1, 2))
-
-
-def _series(poly: Any, symbol: sympy.Symbol, r: Fraction, d0: int, name: str) -> Fraction:
-    """``Σ_{d >= d0} poly(r^d)`` for a polynomial with zero constant term."""
-    p = sympy.Poly(poly, symbol)
-    total = _0
-    for (i,), c in p.terms():
-        cf = _frac(c)
-        if i == 0:
-            if cf != 0:  # pragma: no cover - a cell shrinking to nothing contributes nothing
-                raise InvalidProblemError(f"self_similar_outcome(): {name} does not vanish at 0")
-            continue
-        total += cf * r ** (i * d0) / (1 - r**i)
-    return total
-
-
-def _cross_sum(fixed: Sequence[Segment], scaled: Sequence[Segment], r: Fraction,
-               scaled_is_a: bool) -> dict[str, Fraction]:
-    """``Σ_{d >= 1} Σ cell(fixed, r^d·scaled)`` for every quantity, exactly."""
-    s = sympy.Symbol("s", positive=True)
-    sym_scaled = [(_Aff(_0, g.lo), _Aff(_0, g.hi), g.revealed) for g in scaled]
-    sym_fixed = [(_Aff(g.lo), _Aff(g.hi), g.revealed) for g in fixed]
-    ca, cb = (sym_scaled, sym_fixed) if scaled_is_a else (sym_fixed, sym_scaled)
-    crit = sorted(c for c in _critical(ca, cb) if 0 < c < r)
-    out = _parametric(ca, cb, s, _0, r, crit, "self_similar_outcome")
-    _, hi, polys = out.cells[0]
-    d0 = 1
-    while r**d0 > hi:
-        d0 += 1
-    direct = [_total(ca, cb, r**d) for d in range(1, d0)]
-    return {
-        name: sum((v[name] for v in direct), _0) + _series(polys[name], s, r, d0, name)
-        for name, _ in QUANTITIES
-    }
-
-
-def self_similar_outcome(
-    partition_a: SelfSimilarPartition, partition_b: SelfSimilarPartition
-) -> ContinuousOutcome:
-    """Exact outcome for two self-similar partitions with the same ratio (Fig. 3d).
-
-    Homogeneity: scaling both segments of a cell by ``λ`` scales the money values by
-    ``λ^3`` and the probabilities by ``λ^2``. Grouping the cells ``(r^k S, r^j S')`` by
-    ``m = min(k, j)``::
-
-        total = 1/(1 − r^h) · [C(base_A, base_B) + Σ_{d>=1} C(base_A, r^d base_B)
-                               + Σ_{d>=1} C(r^d base_A, base_B)]
-
-    (``h = 3`` or ``2``). Each inner sum is a piecewise polynomial in ``s = r^d``
-    (:func:`parametric_outcome` machinery): finitely many terms evaluated directly, then a
-    polynomial whose powers ``s^i`` sum to ``r^{i d0}/(1 − r^i)``.
-
-    References
-    ----------
-    paper 000, §4.2 and Fig. 3d: Zeno's partition for both buyers gives ``E[U] = 23/147``.
-
-    Examples
-    --------
-    >>> z = zeno_partition()
-    >>> self_similar_outcome(z, z).buyer_surplus
-    Fraction(23, 147)
-    """
-    func = "self_similar_outcome"
-    for p, name in ((partition_a, "partition_a"), (partition_b, "partition_b")):
-        if not isinstance(p, SelfSimilarPartition):
-            raise PartitionError(f"{func}(): {name}={p!r} is not a SelfSimilarPartition")
-    r = partition_a.ratio
-    if partition_b.ratio != r:
-        raise PartitionError(
-            f"{func}(): the ratios differ ({fraction_str(r)} and "
-            f"{fraction_str(partition_b.ratio)}); both partitions need the same ratio"
-        )
-    base = ContinuousOutcome.zero()
-    for x in partition_a.base:
-        for y in partition_b.base:
-            base = base + _cell(x, y)
-    b = base.as_dict()
-    down_b = _cross_sum(partition_a.base, partition_b.base, r, scaled_is_a=False)
-    down_a = _cross_sum(partition_b.base, partition_a.base, r, scaled_is_a=True)
-    q = {}
-    for name, h in QUANTITIES:
-        q[name] = (b[name] + down_b[name] + down_a[name]) / (1 - r**h)
-    return ContinuousOutcome(
-        q["revenue"], q["welfare"], q["buyer_surplus"], (q["U_A"], q["U_B"]),
-        (q["P_A"], q["P_B"]),
-    )
