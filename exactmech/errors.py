@@ -20,6 +20,7 @@ __all__ = [
     "InvalidNumberError",
     "InvalidProblemError",
     "LPStatusError",
+    "ModelError",
     "ShapeError",
 ]
 
@@ -70,3 +71,9 @@ class FileFormatError(ExactmechError, ValueError):
 
 class DistributionError(ExactmechError, ValueError):
     """An invalid probability distribution (negative mass, masses not summing to 1, ...)."""
+
+
+class ModelError(ExactmechError, ValueError):
+    """An invalid economic model input: a decreasing or negative valuation, a price outside
+    the value range, a signaling scheme that is not a probability distribution, ...
+    """
