@@ -243,12 +243,13 @@ def _greater(a: Any, b: Any) -> bool:
     return bool(sympy.N(_sym(a) - _sym(b), 60) > 0)
 
 
-def optimal_expost_fixed_price(inst: Instance) -> PriceOptimum:
+def optimal_expost_fixed_price(inst: Instance, *, min_price: Any = None) -> PriceOptimum:
     """The revenue-maximizing fixed price for ex-post IR buyers, from the model (§3.1).
 
     Discrete prior: ``Pr[max_i v_i(q) >= p]`` is a left-continuous step function of ``p``
     that only drops just after a valuation ``v_i(q_k)``, so the optimum is at one of those
     values. Continuous prior: exact piecewise maximization (:func:`maximize_on_interval`).
+    ``min_price`` restricts the search to prices ``>= min_price``.
 
     Examples
     --------
@@ -256,8 +257,16 @@ def optimal_expost_fixed_price(inst: Instance) -> PriceOptimum:
     PriceOptimum(price=Fraction(2, 1), revenue=Fraction(4, 3), maximizers=(Fraction(2, 1),))
     """
     if isinstance(inst, DiscreteInstance):
-        return _best([(p, expost_revenue(inst, p)) for p in inst.value_points()])
-    return _continuous_optimum(inst, printed=False)
+        lo = (
+            None
+            if min_price is None
+            else Q(min_price, "min_price", func="optimal_expost_fixed_price")
+        )
+        pts = [p for p in inst.value_points() if lo is None or p >= lo]
+        if lo is not None and lo <= inst.value_bound():
+            pts.append(lo)
+        return _best([(p, expost_revenue(inst, p)) for p in pts])
+    return _continuous_optimum(inst, printed=False, min_price=min_price)
 
 
 def optimal_expost_fixed_price_printed(inst: Instance) -> PriceOptimum:
@@ -344,15 +353,20 @@ def _inverse_expr(inst: ContinuousInstance, i: int, a: Any, b: Any) -> Any:
     raise NotImplementedError(f"_inverse_expr(): cannot invert v_{i + 1} = {v}")
 
 
-def _continuous_optimum(inst: ContinuousInstance, printed: bool) -> PriceOptimum:
+def _continuous_optimum(
+    inst: ContinuousInstance, printed: bool, min_price: Any = None
+) -> PriceOptimum:
     q = inst.symbol
-    bps = {sympy.Integer(0), _sym(inst.value_bound())}
+    floor = sympy.Integer(0) if min_price is None else _sym(min_price)
+    bps = {floor, _sym(inst.value_bound())}
     for v in inst.valuations:
         bps.update({v.subs(q, inst.lo), v.subs(q, inst.hi)})
         for c in inst.crossings():
             bps.add(v.subs(q, c))
     top = _sym(inst.value_bound())
-    pts = sorted((x for x in bps if bool(x >= 0) and bool(x <= top)), key=lambda t: sympy.N(t, 60))
+    pts = sorted(
+        (x for x in bps if bool(x >= floor) and bool(x <= top)), key=lambda t: sympy.N(t, 60)
+    )
     G = sympy.integrate(inst.density, (q, inst.lo, q))
     cands: list[tuple[Any, Any]] = []
     for a, b in itertools.pairwise(pts):

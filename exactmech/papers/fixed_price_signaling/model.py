@@ -294,6 +294,16 @@ class DiscreteInstance:
         """
         return self.prob_quality_below(self.inverse(i, p))
 
+    def restrict(self, buyers: Sequence[int]) -> DiscreteInstance:
+        """The instance with only the given buyers (e.g. ``[i]`` for a one-buyer market).
+
+        >>> DiscreteInstance([[2, 3], [0, 10]], ["1/2", "1/2"]).restrict([1]).values
+        ((Fraction(0, 1), Fraction(10, 1)),)
+        """
+        for i in buyers:
+            self._buyer(i, "DiscreteInstance.restrict")
+        return DiscreteInstance([self.values[i] for i in buyers], self.probs, self.qualities)
+
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, DiscreteInstance):
             return NotImplemented
@@ -402,6 +412,12 @@ class ContinuousInstance:
     def n(self) -> int:
         """Number of buyers."""
         return len(self.valuations)
+
+    def restrict(self, buyers: Sequence[int]) -> ContinuousInstance:
+        """The instance with only the given buyers."""
+        return ContinuousInstance(
+            [self.valuations[i] for i in buyers], self.density, (self.lo, self.hi), self.symbol
+        )
 
     def _integrate(self, expr: Any, a: Any, b: Any) -> Any:
         return sympy.integrate(expr * self.density, (self.symbol, a, b))
