@@ -20,6 +20,7 @@ __all__ = [
     "InvalidNumberError",
     "InvalidProblemError",
     "LPStatusError",
+    "ModelError",
     "PartitionError",
     "ShapeError",
 ]
@@ -75,3 +76,9 @@ class DistributionError(ExactmechError, ValueError):
 
 class PartitionError(InvalidProblemError):
     """A partition of a type space that does not cover it, overlaps, or is malformed."""
+
+
+class ModelError(ExactmechError, ValueError):
+    """An invalid economic model input: a decreasing or negative valuation, a price outside
+    the value range, a signaling scheme that is not a probability distribution, ...
+    """
