@@ -29,7 +29,7 @@ from fractions import Fraction
 
 from exactmech.errors import InvalidProblemError
 from exactmech.lp import LinearProgram
-from exactmech.lp.model import LinExpr
+from exactmech.lp.model import LinExpr, lin_sum
 from exactmech.numbers import Q, RationalLike, fraction_str
 from exactmech.papers.information_games.mechanisms import ValueMechanism, table1_mechanism
 from exactmech.papers.information_games.params import TradeParams
@@ -289,7 +289,8 @@ def weakly_dominated(
     Paper 004, §3.3: ``a`` is weakly dominated if some mixed ``α'`` does at least as well
     against every opponent action and strictly better against one. Decided exactly by the LP
     ``max Σ_{a'} slack(a')`` over ``α' ∈ Δ(A)`` with ``slack(a') = u(α', a') − u(a, a') ≥ 0``:
-    dominated iff the optimum is positive. Returns ``(dominated, α')``.
+    dominated iff the optimum is positive (a pure dominating action is found first without
+    the LP). Returns ``(dominated, α')``.
 
     >>> m = table5_fp_mechanism(TradeParams(1, 2, 3, 4, "1/2", "1/4"))
     >>> weakly_dominated(m, "S", 1, "0")[0], weakly_dominated(m, "S", 1, "s_hi")[0]
@@ -302,12 +303,16 @@ def weakly_dominated(
         raise InvalidProblemError(
             f"weakly_dominated(): {action!r} is not an action of side {side!r}"
         )
+    for a in own:  # a pure dominating action needs no LP
+        diffs = [mech.payoff(side, v, a, o) - mech.payoff(side, v, action, o) for o in other]
+        if a != action and min(diffs) >= 0 and max(diffs) > 0:
+            return True, {a: Fraction(1)}
     lp = LinearProgram("weak_dominance", maximize=True)
     alpha = {a: lp.var(f"alpha[{a}]", 0, 1) for a in own}
-    lp.add(sum(alpha.values(), LinExpr()) == 1, "simplex")
+    lp.add(lin_sum(alpha.values()) == 1, "simplex")
     total = LinExpr()
     for o in other:
-        slack = sum((alpha[a] * mech.payoff(side, v, a, o) for a in own), LinExpr()) - mech.payoff(
+        slack = lin_sum(alpha[a] * mech.payoff(side, v, a, o) for a in own) - mech.payoff(
             side, v, action, o
         )
         lp.add(slack >= 0, f"weak[{o}]")
