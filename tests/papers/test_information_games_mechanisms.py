@@ -209,3 +209,22 @@ def test_bad_mechanisms() -> None:
         table5_fp_mechanism(E2, 0)
     with pytest.raises(InvalidProblemError, match="not an action"):
         weakly_dominated(table5_fp_mechanism(E2), "B", 4, "b_hi")
+
+
+@given(trade_parameters(boundary="any"), st.integers(1, 5))
+def test_table5_rows_match_printed_formulas(th: TradeParams, x: int) -> None:
+    """Table 5 (paper 004, App. D): every computed cell equals the printed formula at θ, x."""
+    r = (th.b_lo - th.s_lo) / (th.s_hi - th.s_lo)
+    value = {
+        "0": F(0),
+        "1": F(1),
+        "x": F(x),
+        "-x": F(-x),
+        "b̲": th.b_lo,
+        "s̄": th.s_hi,
+        "(b̲−s̲)/(s̄−s̲)": r,
+        "(b̲−s̲)/(s̄−s̲)·s̄": r * th.s_hi,
+    }
+    for row in table5_rows(th, x):
+        assert row["q"] == value[str(row["q_printed"])]
+        assert row["t"] == value[str(row["t_printed"])]

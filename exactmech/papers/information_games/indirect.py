@@ -257,11 +257,36 @@ def table5_fp_mechanism(th: TradeParams, x: RationalLike = 1) -> IndirectMechani
     return _with_punishment(cells, ("b_lo", "s_hi"), ("b_lo", "s_hi"), xq)
 
 
+_TABLE5_PRINTED: dict[str, dict[Cell, tuple[str, str]]] = {
+    "DS": {
+        ("-", "0"): ("0", "0"), ("-", "b_lo"): ("0", "-x"), ("-", "b_hi"): ("0", "-x"),
+        ("-", "-"): ("0", "0"),
+        ("s_hi", "0"): ("0", "0"), ("s_hi", "b_lo"): ("0", "0"),
+        ("s_hi", "b_hi"): ("(b̲−s̲)/(s̄−s̲)", "(b̲−s̲)/(s̄−s̲)·s̄"), ("s_hi", "-"): ("0", "x"),
+        ("s_lo", "0"): ("0", "0"), ("s_lo", "b_lo"): ("1", "b̲"), ("s_lo", "b_hi"): ("1", "b̲"),
+        ("s_lo", "-"): ("0", "x"),
+    },
+    "FP": {
+        ("-", "0"): ("0", "0"), ("-", "b_lo"): ("0", "-x"), ("-", "s_hi"): ("0", "-x"),
+        ("-", "-"): ("0", "0"),
+        ("s_hi", "0"): ("0", "0"), ("s_hi", "b_lo"): ("0", "0"), ("s_hi", "s_hi"): ("1", "s̄"),
+        ("s_hi", "-"): ("0", "x"), ("b_lo", "0"): ("0", "0"), ("b_lo", "b_lo"): ("1", "b̲"),
+        ("b_lo", "s_hi"): ("1", "b̲"), ("b_lo", "-"): ("0", "x"),
+    },
+}  # fmt: skip
+
+
 def table5_rows(th: TradeParams, x: RationalLike = 1) -> list[dict[str, object]]:
     """Both halves of Table 5 at θ and ``x``: one row per cell (paper 004, Appendix D).
 
-    Rows: ``{"mechanism": "DS" | "FP", "a_S", "a_B", "q", "t"}`` in the printed layout
-    (seller rows ``-``, high, low, ``∅`` from the top; buyer columns ``∅``, low, high, ``-``).
+    Rows: ``{"mechanism": "DS" | "FP", "a_S", "a_B", "q", "t", "q_printed", "t_printed"}``
+    in the printed layout (seller rows ``-``, high, low, ``∅`` from the top; buyer columns
+    ``∅``, low, high, ``-``); the printed entries are the table's formulas (the ``∅`` row,
+    all zeros, is implied by §2.1).
+
+    >>> rows = table5_rows(TradeParams(1, 2, 3, 4, "1/2", "1/2"), 2)
+    >>> [(r["a_S"], r["a_B"], str(r["t"]), r["t_printed"]) for r in rows][1:3]
+    [('-', 'b_lo', '-2', '-x'), ('-', 'b_hi', '-2', '-x')]
     """
     out: list[dict[str, object]] = []
     for name, m, brow, srow in (
@@ -275,9 +300,11 @@ def table5_rows(th: TradeParams, x: RationalLike = 1) -> list[dict[str, object]]
     ):
         for s in srow:
             for a in brow:
+                qp, tp = _TABLE5_PRINTED[name].get((s, a), ("0", "0"))
                 out.append(
-                    {"mechanism": name, "a_S": s, "a_B": a, "q": m.q[(a, s)], "t": m.t[(a, s)]}
-                )
+                    {"mechanism": name, "a_S": s, "a_B": a, "q": m.q[(a, s)], "t": m.t[(a, s)],
+                     "q_printed": qp, "t_printed": tp}
+                )  # fmt: skip
     return out
 
 
