@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 from fractions import Fraction
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -533,3 +533,96 @@ def interval_partitions(
     return interval_partition(
         [Segment(pts[i], pts[i + 1], kinds[i]) for i in range(n)], func=func
     )
+
+
+# --- paper 004: bilateral trade parameters and information structures -----------------------
+__all__ += ["information_structures", "trade_parameters"]
+
+_TRADE_BOUNDARIES = ("interior", "p_b", "p_s", "corner", "ds_curve")
+
+
+@st.composite
+def trade_parameters(
+    draw: st.DrawFn,
+    *,
+    max_value: int = 9,
+    max_denominator: int = 12,
+    boundary: str | None = None,
+) -> Any:
+    """θ = (s̲, b̲, s̄, b̄, p_b̄, p_s̲) of paper 004 (§2.1), optionally on a boundary of Figure 5.
+
+    Values are integers ``s̲ ∈ [0, max_value]`` with gaps in ``[1, max_value]``;
+    probabilities are ``k/n`` with ``2 <= n <= max_denominator``. ``boundary`` puts θ on a
+    boundary of the ``(p_b̄, p_s̲)`` square: ``"p_b"`` (``p_b̄ = p*_b̄``), ``"p_s"``
+    (``p_s̲ = p*_s̲``), ``"corner"`` (both), ``"ds_curve"`` (Lemma 2.1's cases tie),
+    ``"interior"`` (none forced), ``"any"`` (one of those drawn), or ``None`` (interior).
+    Returns a :class:`~exactmech.papers.information_games.TradeParams`. Shrinks toward
+    ``(0, 1, 2, 3)`` with ``p_b̄ = p_s̲ = 1/2``.
+    """
+    from exactmech.papers.information_games.params import TradeParams
+
+    func = "trade_parameters"
+    if max_value < 1:
+        raise InvalidArgument(f"{func}(): max_value={max_value} must be >= 1")
+    if max_denominator < 2:
+        raise InvalidArgument(f"{func}(): max_denominator={max_denominator} must be >= 2")
+    kinds = (*_TRADE_BOUNDARIES, "any")
+    if boundary is not None and boundary not in kinds:
+        raise InvalidArgument(f"{func}(): boundary={boundary!r} must be one of {kinds} or None")
+    kind = draw(st.sampled_from(_TRADE_BOUNDARIES)) if boundary == "any" else boundary or "interior"
+    s_lo = draw(st.integers(0, max_value))
+    gaps = [draw(st.integers(1, max_value)) for _ in range(3)]
+    b_lo = s_lo + gaps[0]
+    s_hi = b_lo + gaps[1]
+    b_hi = s_hi + gaps[2]
+
+    def prob() -> Fraction:
+        n = draw(st.integers(2, max_denominator))
+        k = draw(st.integers(1, n - 1))
+        return Fraction(k, n)
+
+    p_b = prob()
+    p_s = prob()
+    star_b = Fraction(b_lo - s_lo, b_hi - s_lo)
+    star_s = Fraction(b_hi - s_hi, b_hi - s_lo)
+    if kind in ("p_b", "corner"):
+        p_b = star_b
+    if kind in ("p_s", "corner"):
+        p_s = star_s
+    if kind == "ds_curve":
+        a = Fraction(b_lo - s_lo, b_hi - b_lo)
+        b = Fraction(b_hi - s_hi, s_hi - s_lo)
+        p_s = p_b * b / ((1 - p_b) * a + p_b * b)
+    return TradeParams(s_lo, b_lo, s_hi, b_hi, p_b, p_s)
+
+
+@st.composite
+def information_structures(
+    draw: st.DrawFn, th: Any, *, max_split: int = 2, max_signals: int = 2, max_weight: int = 4
+) -> Any:
+    """A random information structure for θ (paper 004, §4.1).
+
+    Each value pair's prior mass ``p_b p_s`` is split into up to ``max_split`` states with
+    integer weights in ``[1, max_weight]``; each state gets a buyer signal from
+    ``max_signals`` labels tagged with the buyer's value (so a signal always reveals its
+    owner's value) and likewise a seller signal. Shrinks toward one state per value pair and
+    a single signal per value (the no-information structure).
+    """
+    from exactmech.papers.information_games.structures import InformationStructure
+
+    func = "information_structures"
+    if max_split < 1 or max_signals < 1 or max_weight < 1:
+        raise InvalidArgument(f"{func}(): max_split, max_signals and max_weight must be >= 1")
+    states = []
+    for b in ("lo", "hi"):
+        for s in ("lo", "hi"):
+            mass = (th.p_b_lo if b == "lo" else th.p_b_hi) * (th.p_s_lo if s == "lo" else th.p_s_hi)
+            weights = draw(st.lists(st.integers(1, max_weight), min_size=1, max_size=max_split))
+            total = sum(weights)
+            for j, w in enumerate(weights):
+                sb = draw(st.integers(0, max_signals - 1))
+                ss = draw(st.integers(0, max_signals - 1))
+                states.append(
+                    (f"{b},{s},{j}", mass * Fraction(w, total), b, s, f"B{b}{sb}", f"S{s}{ss}")
+                )
+    return InformationStructure(th, states, "random")

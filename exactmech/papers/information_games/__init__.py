@@ -17,13 +17,15 @@ Modules (one concern each):
 ``mechanisms``     value mechanisms, Table 1, the DS and Bayesian LPs (§2)
 ``indirect``       indirect mechanisms, Tables 2 and 5, weak dominance, guarantees
 ``structures``     information structures, (overlapping) lists, Tables 3 and 4
-``extortion``      direct mechanisms on structures, TMU, the extortion LP, App. C
+``extortion``      direct mechanisms on structures, TMU, the extortion LP
+``bounds``         Appendix C's sub-bounds as rows, one point of the Figure 5 square
 ``free_info``      Proposition 6.1: ``M_δ`` and lower convex envelopes
 ``appendix_e``     the counterexamples of Appendix E, Tables 6 and 7
 ``symbolic``       sympy versions of the closed forms, the paper's printed formulas
 =================  ===============================================================
 """
 
+from exactmech.papers.information_games.bounds import *  # noqa: F403
 from exactmech.papers.information_games.extortion import *  # noqa: F403
 from exactmech.papers.information_games.indirect import *  # noqa: F403
 from exactmech.papers.information_games.mechanisms import *  # noqa: F403

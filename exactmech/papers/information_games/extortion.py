@@ -31,8 +31,9 @@ from fractions import Fraction
 
 from exactmech.errors import InvalidProblemError
 from exactmech.lp import LinearProgram, Solution
-from exactmech.lp.model import LinExpr, Variable
+from exactmech.lp.model import LinExpr, Variable, lin_sum
 from exactmech.numbers import Q, RationalLike, fraction_str
+from exactmech.papers.information_games.mechanisms import ValueMechanism
 from exactmech.papers.information_games.params import TradeParams, mirror_params
 from exactmech.papers.information_games.structures import (
     InformationStructure,
@@ -46,6 +47,7 @@ __all__ = [
     "DirectMechanism",
     "TMUResult",
     "extortion_bound",
+    "lift_value_mechanism",
     "max_tmu",
     "max_weighted_utility",
     "mirror_mechanism",
@@ -284,25 +286,19 @@ class _ListLP:
     def buyer(self, k: int, sig: str, report: str) -> LinExpr:
         S, q, t = self.L.structures[k], self.q[k], self.t[k]
         b = S.value_of("B", S.b_of(sig))
-        return sum(
-            (
-                S.prob_pair(sig, o) * (b * q[(report, o)] - t[(report, o)])
-                for o in S.seller_signals
-                if S.prob_pair(sig, o)
-            ),
-            LinExpr(),
+        return lin_sum(
+            S.prob_pair(sig, o) * (b * q[(report, o)] - t[(report, o)])
+            for o in S.seller_signals
+            if S.prob_pair(sig, o)
         )
 
     def seller(self, k: int, sig: str, report: str) -> LinExpr:
         S, q, t = self.L.structures[k], self.q[k], self.t[k]
         s = S.value_of("S", S.s_of(sig))
-        return sum(
-            (
-                S.prob_pair(o, sig) * (t[(o, report)] - s * q[(o, report)])
-                for o in S.buyer_signals
-                if S.prob_pair(o, sig)
-            ),
-            LinExpr(),
+        return lin_sum(
+            S.prob_pair(o, sig) * (t[(o, report)] - s * q[(o, report)])
+            for o in S.buyer_signals
+            if S.prob_pair(o, sig)
         )
 
     def _ic_ir(self, k: int, S: InformationStructure) -> None:
@@ -334,13 +330,10 @@ class _ListLP:
         """``p_type · u_type(M^k)`` as a linear expression (no division)."""
         S = self.L.structures[k]
         side, level = typ[0], typ[2:]
-        return sum(
-            (
-                st.prob * self.state_utility(k, st.label, "B" if side == "b" else "S")
-                for st in S.states
-                if (st.b if side == "b" else st.s) == level
-            ),
-            LinExpr(),
+        return lin_sum(
+            st.prob * self.state_utility(k, st.label, "B" if side == "b" else "S")
+            for st in S.states
+            if (st.b if side == "b" else st.s) == level
         )
 
     def solve(self) -> tuple[Solution, tuple[DirectMechanism, ...], Fraction]:
@@ -400,7 +393,7 @@ def max_tmu(L: StructureList, assignment: Mapping[str, Sequence[int]] | None = N
                 _type_prob(th, typ) * u[typ] <= m.weighted_type_utility(k, typ),
                 f"min[{typ},{k + 1}]",
             )
-    m.lp.maximize(sum((_type_prob(th, typ) * u[typ] for typ in TYPES), LinExpr()))
+    m.lp.maximize(lin_sum(_type_prob(th, typ) * u[typ] for typ in TYPES))
     sol, mechs, value = m.solve()
     return TMUResult(value, mechs, {typ: sol.value(u[typ]) for typ in TYPES}, sol)
 
@@ -473,3 +466,23 @@ def mirror_mechanism(m: DirectMechanism) -> DirectMechanism:
         {(s, b): v for (b, s), v in m.q.items()},
         {(s, b): c * m.q[(b, s)] - v for (b, s), v in m.t.items()},
     )
+
+
+def lift_value_mechanism(vm: ValueMechanism, S: InformationStructure) -> DirectMechanism:
+    """The direct mechanism on ``S`` that applies ``vm`` to the values the signals reveal.
+
+    ``q(η_B, η_S) = q(b(η_B), s(η_S))``, likewise ``t``. For a dominant-strategy ``vm``
+    (§2.2) this is a direct mechanism on every structure and every type gets its
+    ``vm``-payoff, so any list of lifts has ``TMU`` equal to ``vm``'s welfare — the reason
+    ``max TMU ≥ W_DS`` for every list (paper 004, §3.2 and Lemmas 4.1–4.4).
+
+    >>> from exactmech.papers.information_games.mechanisms import table1_mechanism
+    >>> from exactmech.papers.information_games.structures import table3_structures
+    >>> th = TradeParams(1, 2, 3, 4, "3/4", "1/2")
+    >>> L = table3_structures(th)
+    >>> tmu([lift_value_mechanism(table1_mechanism(th), S) for S in L.structures])
+    Fraction(25, 16)
+    """
+    q = {(b, s): vm.q[(S.b_of(b), S.s_of(s))] for b, s in S.pairs}
+    t = {(b, s): vm.t[(S.b_of(b), S.s_of(s))] for b, s in S.pairs}
+    return DirectMechanism(S, q, t)

@@ -29,7 +29,7 @@ from fractions import Fraction
 
 from exactmech.errors import InvalidProblemError
 from exactmech.lp import LinearProgram
-from exactmech.lp.model import LinExpr
+from exactmech.lp.model import LinExpr, lin_sum
 from exactmech.numbers import Q, RationalLike, fraction_str
 from exactmech.papers.information_games.mechanisms import ValueMechanism, table1_mechanism
 from exactmech.papers.information_games.params import TradeParams
@@ -257,11 +257,36 @@ def table5_fp_mechanism(th: TradeParams, x: RationalLike = 1) -> IndirectMechani
     return _with_punishment(cells, ("b_lo", "s_hi"), ("b_lo", "s_hi"), xq)
 
 
+_TABLE5_PRINTED: dict[str, dict[Cell, tuple[str, str]]] = {
+    "DS": {
+        ("-", "0"): ("0", "0"), ("-", "b_lo"): ("0", "-x"), ("-", "b_hi"): ("0", "-x"),
+        ("-", "-"): ("0", "0"),
+        ("s_hi", "0"): ("0", "0"), ("s_hi", "b_lo"): ("0", "0"),
+        ("s_hi", "b_hi"): ("(b̲−s̲)/(s̄−s̲)", "(b̲−s̲)/(s̄−s̲)·s̄"), ("s_hi", "-"): ("0", "x"),
+        ("s_lo", "0"): ("0", "0"), ("s_lo", "b_lo"): ("1", "b̲"), ("s_lo", "b_hi"): ("1", "b̲"),
+        ("s_lo", "-"): ("0", "x"),
+    },
+    "FP": {
+        ("-", "0"): ("0", "0"), ("-", "b_lo"): ("0", "-x"), ("-", "s_hi"): ("0", "-x"),
+        ("-", "-"): ("0", "0"),
+        ("s_hi", "0"): ("0", "0"), ("s_hi", "b_lo"): ("0", "0"), ("s_hi", "s_hi"): ("1", "s̄"),
+        ("s_hi", "-"): ("0", "x"), ("b_lo", "0"): ("0", "0"), ("b_lo", "b_lo"): ("1", "b̲"),
+        ("b_lo", "s_hi"): ("1", "b̲"), ("b_lo", "-"): ("0", "x"),
+    },
+}  # fmt: skip
+
+
 def table5_rows(th: TradeParams, x: RationalLike = 1) -> list[dict[str, object]]:
     """Both halves of Table 5 at θ and ``x``: one row per cell (paper 004, Appendix D).
 
-    Rows: ``{"mechanism": "DS" | "FP", "a_S", "a_B", "q", "t"}`` in the printed layout
-    (seller rows ``-``, high, low, ``∅`` from the top; buyer columns ``∅``, low, high, ``-``).
+    Rows: ``{"mechanism": "DS" | "FP", "a_S", "a_B", "q", "t", "q_printed", "t_printed"}``
+    in the printed layout (seller rows ``-``, high, low, ``∅`` from the top; buyer columns
+    ``∅``, low, high, ``-``); the printed entries are the table's formulas (the ``∅`` row,
+    all zeros, is implied by §2.1).
+
+    >>> rows = table5_rows(TradeParams(1, 2, 3, 4, "1/2", "1/2"), 2)
+    >>> [(r["a_S"], r["a_B"], str(r["t"]), r["t_printed"]) for r in rows][1:3]
+    [('-', 'b_lo', '-2', '-x'), ('-', 'b_hi', '-2', '-x')]
     """
     out: list[dict[str, object]] = []
     for name, m, brow, srow in (
@@ -275,9 +300,11 @@ def table5_rows(th: TradeParams, x: RationalLike = 1) -> list[dict[str, object]]
     ):
         for s in srow:
             for a in brow:
+                qp, tp = _TABLE5_PRINTED[name].get((s, a), ("0", "0"))
                 out.append(
-                    {"mechanism": name, "a_S": s, "a_B": a, "q": m.q[(a, s)], "t": m.t[(a, s)]}
-                )
+                    {"mechanism": name, "a_S": s, "a_B": a, "q": m.q[(a, s)], "t": m.t[(a, s)],
+                     "q_printed": qp, "t_printed": tp}
+                )  # fmt: skip
     return out
 
 
@@ -289,7 +316,8 @@ def weakly_dominated(
     Paper 004, §3.3: ``a`` is weakly dominated if some mixed ``α'`` does at least as well
     against every opponent action and strictly better against one. Decided exactly by the LP
     ``max Σ_{a'} slack(a')`` over ``α' ∈ Δ(A)`` with ``slack(a') = u(α', a') − u(a, a') ≥ 0``:
-    dominated iff the optimum is positive. Returns ``(dominated, α')``.
+    dominated iff the optimum is positive (a pure dominating action is found first without
+    the LP). Returns ``(dominated, α')``.
 
     >>> m = table5_fp_mechanism(TradeParams(1, 2, 3, 4, "1/2", "1/4"))
     >>> weakly_dominated(m, "S", 1, "0")[0], weakly_dominated(m, "S", 1, "s_hi")[0]
@@ -302,12 +330,16 @@ def weakly_dominated(
         raise InvalidProblemError(
             f"weakly_dominated(): {action!r} is not an action of side {side!r}"
         )
+    for a in own:  # a pure dominating action needs no LP
+        diffs = [mech.payoff(side, v, a, o) - mech.payoff(side, v, action, o) for o in other]
+        if a != action and min(diffs) >= 0 and max(diffs) > 0:
+            return True, {a: Fraction(1)}
     lp = LinearProgram("weak_dominance", maximize=True)
     alpha = {a: lp.var(f"alpha[{a}]", 0, 1) for a in own}
-    lp.add(sum(alpha.values(), LinExpr()) == 1, "simplex")
+    lp.add(lin_sum(alpha.values()) == 1, "simplex")
     total = LinExpr()
     for o in other:
-        slack = sum((alpha[a] * mech.payoff(side, v, a, o) for a in own), LinExpr()) - mech.payoff(
+        slack = lin_sum(alpha[a] * mech.payoff(side, v, a, o) for a in own) - mech.payoff(
             side, v, action, o
         )
         lp.add(slack >= 0, f"weak[{o}]")

@@ -25,7 +25,7 @@ from fractions import Fraction
 
 from exactmech.errors import InvalidProblemError
 from exactmech.lp import LinearProgram, Solution
-from exactmech.lp.model import LinExpr, Variable
+from exactmech.lp.model import LinExpr, Variable, lin_sum
 from exactmech.numbers import Q, RationalLike, fraction_str
 from exactmech.papers.information_games.params import TradeParams, ds_case
 
@@ -277,12 +277,11 @@ def _value_lp(
     q = {k: lp.var(f"q[{k[0]},{k[1]}]", 0, 1) for k in PROFILES}
     t = {k: lp.var(f"t[{k[0]},{k[1]}]", None, None) for k in PROFILES}
     lp.maximize(
-        sum(
+        lin_sum(
             (
                 _pb(th, b) * _ps(th, s) * (_bval(th, b) - _sval(th, s)) * q[(b, s)]
                 for b, s in PROFILES
-            ),
-            LinExpr(),
+            )
         )
     )
     return lp, q, t
@@ -343,14 +342,10 @@ def bayesian_lp(th: TradeParams) -> MechanismLP:
     lp, q, t = _value_lp(th, "bayesian_lp")
 
     def ub(b: str, r: str) -> LinExpr:
-        return sum(
-            (_ps(th, s) * (_bval(th, b) * q[(r, s)] - t[(r, s)]) for s in _LEVELS), LinExpr()
-        )
+        return lin_sum(_ps(th, s) * (_bval(th, b) * q[(r, s)] - t[(r, s)]) for s in _LEVELS)
 
     def us(s: str, r: str) -> LinExpr:
-        return sum(
-            (_pb(th, b) * (t[(b, r)] - _sval(th, s) * q[(b, r)]) for b in _LEVELS), LinExpr()
-        )
+        return lin_sum(_pb(th, b) * (t[(b, r)] - _sval(th, s) * q[(b, r)]) for b in _LEVELS)
 
     for b in _LEVELS:
         lp.add(ub(b, b) >= 0, f"IR_B[{b}]")

@@ -203,7 +203,7 @@ def at(expr: Any, th: TradeParams, **extra: Any) -> Fraction:
             raise InvalidProblemError(f"at(): unknown extra symbol {key!r}")
         fv = Fraction(v)
         subs[sym] = sympy.Rational(fv.numerator, fv.denominator)
-    val = sympy.nsimplify(sympy.sympify(expr).subs(subs))
+    val = sympy.sympify(expr).subs(subs)
     if not val.is_Rational:
         raise InvalidProblemError(f"at(): {expr} is not a rational number at {th}: {val}")
     return Fraction(int(val.p), int(val.q))
