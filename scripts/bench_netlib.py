@@ -18,7 +18,18 @@ import time
 from fractions import Fraction
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "netlib"
+
+def _find_data() -> Path:
+    """``shared/data/netlib`` beside an ancestor of this script (main checkout or worktree)."""
+    here = Path(__file__).resolve()
+    for parent in here.parents:
+        cand = parent / "shared" / "data" / "netlib"
+        if cand.is_dir():
+            return cand
+    return here.parents[2] / "shared" / "data" / "netlib"
+
+
+DATA = _find_data()
 
 
 def main() -> int:

@@ -385,14 +385,13 @@ def solve_lex(
         objs.append(vec)
     base = replace(problem, c=objs[0])
     chosen = _pick_method(method, base)
-    warm: Sequence[int] | None = None
-    if chosen == "float-guided":
-        first = solve_problem(
-            base, method="float-guided", backend=backend, max_iter=max_iter, verify=False
-        )
-        warm = [j for j in first.std_basis]
     sf = to_standard(base, objs)
-    sol = solve_standard(sf.lp, ring=_ring(backend), max_iter=max_iter, basis=warm)
+    if chosen == "float-guided":
+        from exactmech.lp import guided
+
+        sol, _, _ = guided.solve_standard_guided(sf.lp, ring=_ring(backend), max_iter=max_iter)
+    else:
+        sol = solve_standard(sf.lp, ring=_ring(backend), max_iter=max_iter)
     stages: list[LPResult] = []
     funs: list[Fraction] = []
     if sol.status == "infeasible":

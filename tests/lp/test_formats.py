@@ -32,9 +32,9 @@ from exactmech.lp.formats import (
     write_mps,
 )
 from exactmech.lp.problem import LPProblem, make_problem
+from tests.lp.netlib_data import NETLIB
 
 F = Fraction
-NETLIB = Path(__file__).resolve().parents[3] / "shared" / "data" / "netlib"
 
 SAMPLE_MPS = """\
 * every section, row type, range kind and bound type

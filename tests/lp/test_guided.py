@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from exactmech.lp import check, guided, linprog, make_problem, solve_problem
+from exactmech.lp import check, guided, linprog, make_problem, solve_lex, solve_problem
 from exactmech.lp._standard import to_standard
 from exactmech.lp.simplex import StandardLP
 
@@ -60,10 +60,10 @@ def test_repair_path_when_the_float_basis_is_not_optimal(monkeypatch: pytest.Mon
     p = make_problem([-1, -1, -2], A_ub=[[1, 2, 1], [3, 1, 2], [1, 1, 1]], b_ub=[4, 6, 3])
     exact = solve_problem(p, method="exact")
 
-    def bad_basis(lp: StandardLP) -> tuple[str, list[int], list[int]]:
-        return "Optimal", [0, 1, 2], []  # a basis HiGHS would never return here
+    def bad_basis(self: guided.FloatModel) -> guided.FloatResult:
+        return guided.FloatResult("Optimal", [0, 1, 2], [])  # HiGHS would never return this
 
-    monkeypatch.setattr(guided, "highs_basis", bad_basis)
+    monkeypatch.setattr(guided.FloatModel, "run", bad_basis)
     res = solve_problem(p, method="float-guided")
     assert (res.status, res.fun) == ("optimal", exact.fun)
     assert "warm-started" in res.message
@@ -78,3 +78,102 @@ def test_float_guided_is_unavailable_is_a_clear_error(monkeypatch: pytest.Monkey
         linprog([1], method="float-guided")
     # auto falls back to the exact method
     assert linprog([1] * 30, method="auto").method == "exact"
+
+
+def test_reconstruct_finds_a_common_denominator() -> None:
+    from exactmech.lp._proof import reconstruct
+
+    assert reconstruct([4.0625, 0.0, 1 / 3, -2.0]) == ([195, 0, 16, -96], 48)
+    assert reconstruct([]) == ([], 1)
+    assert reconstruct([float("nan")]) is None
+    assert reconstruct([0.1234567890123, 2 ** 0.5]) is None  # no small denominator fits
+    assert reconstruct([1e20]) is None  # beyond 2**53: not trusted
+
+
+def _mechanism_standard_form() -> tuple[StandardLP, list[int], guided.FloatResult]:
+    from exactmech.auctions import build_mechanism_lp
+
+    mlp = build_mechanism_lp([[1, 2, 3]] * 2, [[F(1, 3)] * 3] * 2)
+    lp = to_standard(mlp.problem).lp
+    fr = guided.FloatModel(lp).run()
+    assert fr.status == "Optimal" and fr.guess is not None
+    return lp, guided.complete_basis(lp, fr.cols, fr.rows), fr
+
+
+def test_basis_proved_by_reconstruction_without_a_linear_solve(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Mechanism LPs have small-denominator optima: HiGHS's doubles, rounded to rationals and
+    checked exactly (A x = b, Bᵀy = c_B), prove the basis without any flint solve."""
+    from exactmech.lp import _proof
+
+    lp, basis, fr = _mechanism_standard_form()
+    exact = _proof.verify_basis(lp, basis)
+    assert exact is not None
+
+    class NoSolve:
+        def __init__(self, *args: object) -> None:
+            raise AssertionError("the reduced system should not be needed")
+
+    monkeypatch.setattr(_proof, "_Reduced", NoSolve)
+    sol = _proof.verify_basis(lp, basis, guess=fr.guess)
+    assert sol is not None
+    assert (sol.x, sol.duals, sol.reduced_costs) == (exact.x, exact.duals, exact.reduced_costs)
+
+
+def test_wrong_guess_falls_back_to_the_exact_solve() -> None:
+    """A perturbed float guess fails the exact check and is never used."""
+    from exactmech.lp import _proof
+
+    lp, basis, fr = _mechanism_standard_form()
+    assert fr.x is not None and fr.y is not None
+    exact = _proof.verify_basis(lp, basis)
+    bad_x = [v + 1 / 7 for v in fr.x]
+    bad_y = [v + 1 / 5 for v in fr.y]
+    for guess in ((bad_x, fr.y), (fr.x, bad_y), (bad_x, bad_y)):
+        sol = _proof.verify_basis(lp, basis, guess=guess)
+        assert sol is not None and exact is not None
+        assert (sol.x, sol.duals) == (exact.x, exact.duals)
+
+
+def test_lexicographic_stages_are_proved_by_highs_without_pivots() -> None:
+    """Stage 2 (buyer surplus among revenue-optimal mechanisms, paper 000 §3.1) is solved by
+    HiGHS on the optimal face and proved exactly: no exact pivot, same result as the exact
+    simplex."""
+    from exactmech.auctions import build_mechanism_lp
+
+    mlp = build_mechanism_lp([[1, 2, 3]] * 2, [[F(1, 3)] * 3] * 2)
+    objs = [mlp.revenue, mlp.surplus]
+    fast = solve_lex(mlp.problem, objs, method="float-guided")
+    slow = solve_lex(mlp.problem, objs, method="exact")
+    assert fast.fun == slow.fun
+    assert fast.fun[0] == 2  # E[max φ⁺] with φ = (-1, 1, 3): 3·5/9 + 1·3/9
+    assert all(s.nit == 0 and s.method == "float-guided" for s in fast.stages)
+    assert check(fast)
+
+
+def test_lexicographic_stage_failure_is_repaired_exactly(monkeypatch: pytest.MonkeyPatch) -> None:
+    """If a later stage cannot be proved, the exact simplex re-solves from HiGHS's basis."""
+    from exactmech.auctions import build_mechanism_lp
+
+    real = guided.verify_basis
+
+    def only_stage_zero(lp: StandardLP, basis: list[int], **kw: object) -> object:
+        return None if kw.get("stage", 0) else real(lp, basis, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(guided, "verify_basis", only_stage_zero)
+    mlp = build_mechanism_lp([[1, 2]] * 2, [[F(1, 2)] * 2] * 2)
+    objs = [mlp.revenue, mlp.surplus]
+    fast = solve_lex(mlp.problem, objs, method="float-guided")
+    assert fast.fun == solve_lex(mlp.problem, objs, method="exact").fun
+    assert check(fast)
+
+
+def test_lexicographic_unbounded_stage_is_proved_by_a_ray_lp() -> None:
+    r = solve_lex(
+        make_problem([1, 0], A_ub=[[-1, 0]], b_ub=[-1]), [[1, 0], [0, -1]], method="float-guided"
+    )
+    assert r.status == "unbounded" and r.fun == (F(1),)
+    ray = r.stages[-1].certificate.ray
+    assert ray is not None and ray[0] == 0 and ray[1] > 0
+    assert check(r)

@@ -10,6 +10,8 @@ import sympy
 from exactmech.errors import FloatInputError, InvalidProblemError, LPStatusError, ShapeError
 from exactmech.lp import Certificate, check, linprog, linprog_lex
 
+pytestmark = pytest.mark.usefixtures("default_method")
+
 F = Fraction
 
 
@@ -144,3 +146,11 @@ def test_check_rejects_tampered_certificates() -> None:
     bad = replace(unb, certificate=replace(unb.certificate, ray=(F(1), F(0))))
     with pytest.raises(CertificateError, match="ray"):
         check(bad)
+
+
+def test_every_method_is_exercised(default_method: str) -> None:
+    """The ``default_method`` fixture really switches what ``method="auto"`` means."""
+    res = linprog([3, 5], A_ub=[[1, 0], [0, 2], [3, 2]], b_ub=[4, 12, 18], maximize=True)
+    assert res.method == default_method
+    r = linprog_lex([[1, 1], [1, 0]], A_ub=[[1, 1]], b_ub=[2], maximize=True)
+    assert {s.method for s in r.stages} == {default_method}

@@ -19,6 +19,8 @@ from exactmech.lp import (
     make_problem,
 )
 
+pytestmark = pytest.mark.usefixtures("default_method")
+
 F = Fraction
 H = F(1, 1000)
 

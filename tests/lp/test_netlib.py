@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 
 from exactmech.lp import check, read_mps, solve_problem
+from tests.lp.netlib_data import NETLIB
 
-DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "netlib"
+DATA = NETLIB
 REF = json.loads((DATA / "reference.json").read_text()) if DATA.exists() else {}
 
 pytestmark = pytest.mark.skipif(not DATA.exists(), reason=f"netlib data not found at {DATA}")

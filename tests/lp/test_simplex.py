@@ -1,4 +1,8 @@
-"""Unit tests of the exact simplex: degenerate, cycling, equality-only, warm starts."""
+"""Unit tests of the exact simplex: degenerate, cycling, equality-only, warm starts.
+
+Tests marked ``default_method`` run on every method (exact and float-guided) with the same
+assertions; the pivot-rule and warm-start tests are about the exact simplex itself.
+"""
 
 from __future__ import annotations
 
@@ -40,23 +44,26 @@ def test_beale_terminates_with_anticycling(rule: str) -> None:
     assert sum(F(c) * v for c, v in zip([0, 0, 0, F(-3, 4), 20, F(-1, 2), 6], x)) == F(-5, 4)
 
 
+@pytest.mark.usefixtures("default_method")
 def test_beale_inequality_form() -> None:
-    res = linprog(BEALE_C[3:], A_ub=[r[3:] for r in BEALE_A], b_ub=BEALE_B, method="exact")
+    res = linprog(BEALE_C[3:], A_ub=[r[3:] for r in BEALE_A], b_ub=BEALE_B)
     assert res.fun == F(-5, 4)
     assert res.x == (1, 0, 1, 0)
     assert res.dual_ub == (0, F(-3, 2), F(-5, 4))
 
 
+@pytest.mark.usefixtures("default_method")
 def test_kuhn_cycling_example_terminates() -> None:
     # Kuhn's example (Bazaraa et al., Linear Programming and Network Flows, Ex. 4.7).
     c = [-2, -3, 1, 12]
     A = [[-2, -9, 1, 9], [F(1, 3), 1, F(-1, 3), -2], [2, 3, -1, -12]]
     b = [0, 0, 2]
-    res = linprog(c, A_ub=A, b_ub=b, method="exact", max_iter=1000)
+    res = linprog(c, A_ub=A, b_ub=b, max_iter=1000)
     assert res.status == "unbounded" or res.fun is not None
     assert check(res)
 
 
+@pytest.mark.usefixtures("default_method")
 def test_highly_degenerate_assignment_polytope() -> None:
     """A 4x4 assignment LP: every vertex is degenerate; optimum is the best permutation."""
     import itertools
@@ -71,21 +78,23 @@ def test_highly_degenerate_assignment_polytope() -> None:
     for j in range(n):
         A_eq.append([1 if k % n == j else 0 for k in range(n * n)])
         b_eq.append(1)
-    res = linprog(c, A_eq=A_eq, b_eq=b_eq, method="exact")
+    res = linprog(c, A_eq=A_eq, b_eq=b_eq)
     best = min(sum(cost[i][p[i]] for i in range(n)) for p in itertools.permutations(range(n)))
     assert res.fun == best == 13
     assert check(res)
 
 
+@pytest.mark.usefixtures("default_method")
 def test_equality_only_with_redundant_rows() -> None:
-    res = linprog([1, 1, 1], A_eq=[[1, 1, 0], [0, 1, 1], [1, 2, 1]], b_eq=[1, 1, 2], method="exact")
+    res = linprog([1, 1, 1], A_eq=[[1, 1, 0], [0, 1, 1], [1, 2, 1]], b_eq=[1, 1, 2])
     assert res.status == "optimal"
     assert res.fun == 1
     assert check(res)
 
 
+@pytest.mark.usefixtures("default_method")
 def test_inconsistent_equalities_are_infeasible() -> None:
-    res = linprog([0, 0], A_eq=[[1, 1], [2, 2]], b_eq=[1, 3], bounds=(None, None), method="exact")
+    res = linprog([0, 0], A_eq=[[1, 1], [2, 2]], b_eq=[1, 3], bounds=(None, None))
     assert res.status == "infeasible"
     f = res.certificate.farkas_eq
     assert f is not None
@@ -94,8 +103,9 @@ def test_inconsistent_equalities_are_infeasible() -> None:
     assert f[0] * 1 + f[1] * 3 < 0
 
 
+@pytest.mark.usefixtures("default_method")
 def test_free_variables_and_negative_bounds() -> None:
-    res = linprog([1, 2], A_eq=[[1, 1]], b_eq=[3], bounds=[(None, None), (1, 5)], method="exact")
+    res = linprog([1, 2], A_eq=[[1, 1]], b_eq=[3], bounds=[(None, None), (1, 5)])
     assert (res.fun, res.x) == (F(4), (F(2), F(1)))
     assert res.dual_eq == (1,)
     assert res.reduced_costs == (0, 1)
@@ -104,26 +114,27 @@ def test_free_variables_and_negative_bounds() -> None:
         [[2, 2], [2, 5], [1, -2], [-4, 2]],
         [-5, 9, 8, 1],
         bounds=[(None, 1), (None, 0)],
-        method="exact",
     )
     # sympy 1.14 wrongly reports this LP infeasible; x = (-1, -3/2) is feasible and optimal.
     assert (res.status, res.fun, res.x) == ("optimal", F(7), (F(-1), F(-3, 2)))
 
 
+@pytest.mark.usefixtures("default_method")
 def test_fixed_variables_are_substituted() -> None:
     res = linprog(
-        [1, 1], A_ub=[[1, 1]], b_ub=[5], bounds=[(2, 2), (1, None)], maximize=True, method="exact"
+        [1, 1], A_ub=[[1, 1]], b_ub=[5], bounds=[(2, 2), (1, None)], maximize=True
     )
     assert (res.fun, res.x) == (F(5), (F(2), F(3)))
     assert res.reduced_costs is not None and res.reduced_costs[0] == 0
 
 
+@pytest.mark.usefixtures("default_method")
 def test_empty_problem() -> None:
-    res = linprog([], method="exact")
+    res = linprog([])
     assert (res.status, res.fun, res.x) == ("optimal", F(0), ())
-    res = linprog([3], method="exact")
+    res = linprog([3])
     assert (res.status, res.fun, res.x) == ("optimal", F(0), (F(0),))
-    res = linprog([-3], method="exact")
+    res = linprog([-3])
     assert res.status == "unbounded"
     assert res.certificate.ray == (F(1),)
 
