@@ -8,6 +8,8 @@ Subcommands:
   mismatch or error.
 * ``tables [--paper ID] [--out DIR] [--style frac|slash] [--markdown]``: write every table of
   the papers as a standalone ``.tex`` plus a master document that inputs them all.
+* ``figures [--paper ID] [--out DIR] [--format pdf|png|svg]``: draw every figure of the papers
+  from exact data (matplotlib, the ``[plot]`` extra).
 * ``claims [--paper ID]``: list the registered claims.
 * ``lp FILE [--json OUT] [--method M]``: solve an MPS or CPLEX-LP file exactly.
 * ``check FILE SOLUTION``: verify a solution file written by ``lp --json`` independently.
@@ -154,6 +156,26 @@ def _tables(args: argparse.Namespace) -> int:
     return 0
 
 
+def _figures(args: argparse.Namespace) -> int:
+    from exactmech.report.figures import write_figures
+    from exactmech.report.plot import PlotMissingError
+
+    try:
+        written = write_figures(Path(args.out), paper=args.paper, formats=tuple(args.format))
+    except PlotMissingError as exc:
+        print(f"exactmech figures: {exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:
+        print(f"exactmech figures: {exc}", file=sys.stderr)
+        return 2
+    for paths in written.files.values():
+        for path in paths:
+            print(f"wrote {path}")
+    for spec in written.pending:
+        print(f"pending: paper {spec.paper} {spec.location} ({spec.title}): needs {spec.requires}")
+    return 0
+
+
 def _claims(args: argparse.Namespace) -> int:
     from exactmech.claims import claims_for
     from exactmech.report import value_str
@@ -266,6 +288,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     t.add_argument("--markdown", action="store_true", help="also write each table as Markdown")
     t.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="for the claims")
     t.set_defaults(func=_tables)
+    fg = sub.add_parser("figures", help="draw the papers' figures (needs the [plot] extra)")
+    fg.add_argument("--paper", help="only this paper's figures (000, 001, 002, 003, 004)")
+    fg.add_argument("--out", default="exactmech-figures", metavar="DIR", help="output folder")
+    fg.add_argument(
+        "--format",
+        action="append",
+        choices=["pdf", "png", "svg"],
+        help="file format (repeatable; default: pdf and png)",
+    )
+    fg.set_defaults(func=_figures)
     c = sub.add_parser("claims", help="list the registered claims")
     c.add_argument("--paper")
     c.set_defaults(func=_claims)
@@ -282,6 +314,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     add_sweep_parser(sub)
     args = parser.parse_args(argv)
+    if getattr(args, "format", None) is None and args.func is _figures:
+        args.format = ["pdf", "png"]
     return int(args.func(args))
 
 

@@ -1,0 +1,119 @@
+"""Drawing :class:`~exactmech.report.figure_data.FigureData` with matplotlib (extra ``[plot]``).
+
+Owns the only place where exact values meet a drawing library: :func:`screen` turns an
+exact coordinate (Fraction, sympy or mpmath number) into the binary float matplotlib draws
+with. That float only places ink on a page; no computation, label or test reads it back
+(labels print the exact values, tests check :mod:`exactmech.report.figure_data`).
+
+matplotlib is optional: :func:`require_matplotlib` raises :class:`PlotMissingError`
+(``pip install 'exactmech[plot]'``) when it is not installed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from exactmech.errors import ExactmechError
+from exactmech.report.figure_data import FigureData, Panel
+
+__all__ = ["PlotMissingError", "draw", "require_matplotlib", "save", "screen"]
+
+INSTALL_HINT = "pip install 'exactmech[plot]'  (or: pip install matplotlib)"
+
+
+class PlotMissingError(ExactmechError, ImportError):
+    """matplotlib is not installed."""
+
+
+def require_matplotlib() -> Any:
+    """Import matplotlib with the non-interactive Agg backend, or raise a clear error."""
+    try:
+        import matplotlib
+    except ImportError:
+        raise PlotMissingError(
+            f"figures need matplotlib, which is not installed; {INSTALL_HINT}"
+        ) from None
+    matplotlib.use("Agg", force=True)
+    return matplotlib
+
+
+def screen(v: Any) -> float:
+    """A drawing coordinate: the nearest binary float of an exact value (pixels only)."""
+    if isinstance(v, float):
+        raise TypeError(f"screen(): {v!r} is already a float; figure data must be exact")
+    if type(v).__module__.startswith("sympy"):
+        import sympy
+
+        v = sympy.N(v, 30)
+    return float(v)
+
+
+def _coords(points: Any) -> tuple[list[float], list[float]]:
+    return [screen(p[0]) for p in points], [screen(p[1]) for p in points]
+
+
+def _draw_panel(ax: Any, panel: Panel) -> None:
+    from matplotlib.patches import Patch
+    from matplotlib.patches import Polygon as MplPolygon
+
+    handles = []
+    for region in panel.regions:
+        for piece in region.pieces:
+            if not piece.is_empty:
+                xs, ys = _coords(piece.vertices)
+                ax.add_patch(
+                    MplPolygon(
+                        list(zip(xs, ys)),
+                        closed=True,
+                        facecolor=region.colour,
+                        edgecolor="none",
+                        alpha=0.55,
+                    )
+                )
+        handles.append(Patch(facecolor=region.colour, alpha=0.55, label=region.label))
+    for curve in panel.curves:
+        xs, ys = _coords(curve.points)
+        if curve.style == "o":
+            ax.plot(xs, ys, "o", color=curve.colour, label=curve.label, markersize=3)
+        else:
+            ax.plot(xs, ys, curve.style, color=curve.colour, label=curve.label, linewidth=1.4)
+    for m in panel.markers:
+        x, y = screen(m.point[0]), screen(m.point[1])
+        ax.plot([x], [y], "o", color=m.colour, markersize=5)
+        ax.annotate(m.text, (x, y), textcoords="offset points", xytext=m.offset)
+    x0, x1, y0, y1 = (screen(v) for v in panel.box)
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
+    ax.set_xlabel(panel.xlabel)
+    ax.set_ylabel(panel.ylabel)
+    ax.set_title(panel.title, fontsize=10)
+    curve_handles, _ = ax.get_legend_handles_labels()
+    if handles or curve_handles:
+        ax.legend(handles=handles + curve_handles, fontsize=8, loc="best")
+
+
+def draw(data: FigureData) -> Any:
+    """A matplotlib ``Figure`` with one axes per panel."""
+    require_matplotlib()
+    from matplotlib.figure import Figure
+
+    n = len(data.panels)
+    fig = Figure(figsize=(4.2 * n, 4.0), layout="constrained")
+    axes = fig.subplots(1, n, squeeze=False)[0]
+    for ax, panel in zip(axes, data.panels):
+        _draw_panel(ax, panel)
+    return fig
+
+
+def save(data: FigureData, folder: Path, formats: tuple[str, ...] = ("pdf", "png")) -> list[Path]:
+    """Draw ``data`` and save it as ``folder/ID.FORMAT`` for each format; return the paths."""
+    fig = draw(data)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for fmt in formats:
+        path = folder / f"{data.id}.{fmt}"
+        meta = {"pdf": {"Creator": "exactmech"}, "png": {"Software": "exactmech"}}.get(fmt)
+        fig.savefig(path, dpi=150, metadata=meta)
+        out.append(path)
+    return out
