@@ -81,11 +81,71 @@ def myerson_lp() -> Sweep:
     )
 
 
+# ---------------------------------------------------------------------------------------
+# regions: paper 004's main theorem on a grid of the (p_b̄, p_s̲) square
+# ---------------------------------------------------------------------------------------
+
+
+def _grid_point(
+    grid: int, values: tuple[int, int, int, int], rng: random.Random, index: int
+) -> dict[str, Any]:
+    i, j = divmod(index, grid - 1)
+    return {
+        "values": list(values),
+        "p_b_hi": Fraction(i + 1, grid),
+        "p_s_lo": Fraction(j + 1, grid),
+    }
+
+
+def _regions_task(instance: dict[str, Any]) -> dict[str, object]:
+    from exactmech.papers.information_games import TradeParams, figure5_point
+
+    s_lo, b_lo, s_hi, b_hi = instance["values"]
+    th = TradeParams(s_lo, b_lo, s_hi, b_hi, instance["p_b_hi"], instance["p_s_lo"])
+    return figure5_point(th, lp=True)
+
+
+def _regions_judge(instance: Any, result: dict[str, Any]) -> Judgement:
+    gap = result["lp"] - result["w_star"]
+    return Judgement(counterexample=gap != 0, score=result["w_star"])
+
+
+def regions(grid: int = 20, values: str = "1,2,3,5") -> Sweep:
+    """Paper 004 (Theorems 3.2–3.3, Figure 5) on the grid ``p ∈ {1/grid, …, (grid−1)/grid}²``.
+
+    At each point: the region, ``W_FP``, ``W_DS``, ``W*`` in closed form and the value of the
+    extortion LP on the region's list of information structures
+    (:func:`exactmech.papers.information_games.figure5_point`); a counterexample is a point
+    where the LP and ``W*`` differ. ``values`` are ``s̲, b̲, s̄, b̄``.
+    """
+    from functools import partial
+
+    if grid < 2:
+        raise ValueError(f"regions(): grid={grid} must be at least 2")
+    vals = tuple(int(v) for v in str(values).split(","))
+    if len(vals) != 4:
+        raise ValueError(f"regions(): values={values!r} must be four integers s,b,S,B")
+    return Sweep(
+        "regions",
+        partial(_grid_point, grid, vals),
+        _regions_task,
+        _regions_judge,
+        description="paper 004: W*(θ) in closed form = the extortion LP, on a grid",
+        size=(grid - 1) ** 2,
+    )
+
+
 NAMED_SWEEPS: dict[str, NamedSweep] = {
     "myerson-lp": NamedSweep(
         myerson_lp,
         "Myerson's auction attains the optimal-mechanism LP revenue (random priors)",
         "Myerson (1981); paper 001 Algorithm 1 vs paper 000 §3.1",
+    ),
+    "regions": NamedSweep(
+        regions,
+        "W*(θ) of the main theorem equals the extortion LP on a grid of (p_b̄, p_s̲) "
+        "(options: grid, values)",
+        "paper 004, Theorems 3.2–3.3, Figure 5",
     ),
 }
 
