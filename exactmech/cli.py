@@ -10,6 +10,8 @@ Subcommands:
   the papers as a standalone ``.tex`` plus a master document that inputs them all.
 * ``figures [--paper ID] [--out DIR] [--format pdf|png|svg]``: draw every figure of the papers
   from exact data (matplotlib, the ``[plot]`` extra).
+* ``report [--paper ID] [--out DIR] [--format pdf|html]``: ``verify``, ``tables`` and
+  ``figures`` assembled into one PDF (through pdflatex) or one self-contained HTML file.
 * ``claims [--paper ID]``: list the registered claims.
 * ``lp FILE [--json OUT] [--method M]``: solve an MPS or CPLEX-LP file exactly.
 * ``check FILE SOLUTION``: verify a solution file written by ``lp --json`` independently.
@@ -176,6 +178,60 @@ def _figures(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from exactmech.errors import ExactmechError
+    from exactmech.report.build import build_report
+    from exactmech.report.verify import counts, summary_line
+
+    err = _console(stderr=True)
+    try:
+        if err.is_terminal:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+            with Progress(
+                TextColumn("verifying claims"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                console=err,
+                transient=True,
+            ) as progress:
+                task = progress.add_task("", total=None)
+
+                def advance(r: Any) -> None:
+                    progress.update(task, advance=1)
+
+                outcome = build_report(
+                    Path(args.out),
+                    paper=args.paper,
+                    fmt=args.format,
+                    jobs=args.jobs,
+                    style=args.style,
+                    progress=advance,
+                )
+        else:
+            outcome = build_report(
+                Path(args.out), paper=args.paper, fmt=args.format, jobs=args.jobs, style=args.style
+            )
+    except (ExactmechError, ValueError) as exc:
+        print(f"exactmech report: {exc}", file=sys.stderr)
+        if "pdflatex is not installed" in str(exc):
+            print("exactmech report: or write HTML instead: --format html", file=sys.stderr)
+        return 2
+    print(summary_line(outcome.results))
+    for note in outcome.notes:
+        print(f"note: {note}")
+    for p in outcome.pending:
+        print(f"pending: {p}")
+    s = outcome.seconds
+    print(
+        f"wrote {outcome.path} ({len(outcome.tables.files)} tables, {len(outcome.figures)} "
+        f"figures) in {s['total']:.1f} s: verify {s['verify']:.1f} s, tables {s['tables']:.1f} s, "
+        f"figures {s['figures']:.1f} s, {args.format} {s['assemble']:.1f} s"
+    )
+    n = counts(outcome.results)
+    return 0 if n["mismatch"] == 0 and n["error"] == 0 else 1
+
+
 def _claims(args: argparse.Namespace) -> int:
     from exactmech.claims import claims_for
     from exactmech.report import value_str
@@ -298,6 +354,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="file format (repeatable; default: pdf and png)",
     )
     fg.set_defaults(func=_figures)
+    rp = sub.add_parser("report", help="verify + tables + figures in one PDF or HTML report")
+    rp.add_argument("--paper", help="only this paper (000, 001, 002, 003, 004)")
+    rp.add_argument("--out", default="exactmech-report", metavar="DIR", help="output folder")
+    rp.add_argument("--format", default="pdf", choices=["pdf", "html"])
+    rp.add_argument("--style", default="frac", choices=["frac", "slash"])
+    rp.add_argument("--jobs", "-j", type=int, default=None, metavar="N", help="for the claims")
+    rp.set_defaults(func=_report)
     c = sub.add_parser("claims", help="list the registered claims")
     c.add_argument("--paper")
     c.set_defaults(func=_claims)
@@ -314,7 +377,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     add_sweep_parser(sub)
     args = parser.parse_args(argv)
-    if getattr(args, "format", None) is None and args.func is _figures:
+    if args.func is _figures and args.format is None:
         args.format = ["pdf", "png"]
     return int(args.func(args))
 

@@ -69,7 +69,7 @@ class Marker:
 
 @dataclass
 class Panel:
-    """One set of axes: regions (filled), curves, markers; titles and axis labels.
+    """One set of axes: regions (filled), curves, markers, notes; titles and axis labels.
 
     ``classify`` (optional) is the model's own answer to "which region is this point in"
     (e.g. the auction's allocation at a value profile); tests compare it with
@@ -83,6 +83,7 @@ class Panel:
     regions: list[Region] = field(default_factory=list)
     curves: list[Curve] = field(default_factory=list)
     markers: list[Marker] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
     classify: Callable[[Point], str] | None = field(default=None, repr=False)
 
     def label_at(self, point: Sequence[Any]) -> str | None:

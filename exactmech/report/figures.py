@@ -92,16 +92,18 @@ def _revenue_surplus_triangle() -> FigureData:
         regions=[Region("achievable (CS, R)", "tab:gray", (triangle,))],
         curves=[Curve(f"CS + R = W* = {w_star}", ((F(0), w_star), (w_star, F(0))), "black", "--")],
         markers=[
-            Marker(f"A (0, {w_star})", a),
-            Marker(f"B (0, {r_m})", b, offset=(6, -14)),
-            Marker(
-                f"M ({m.consumer_surplus}, {r_m})",
-                (m.consumer_surplus, m.revenue),
-                "tab:blue",
-                offset=(-12, 8),
-            ),
-            Marker(f"O ({o[0]}, {o[1]})", o, "tab:red", offset=(8, 4)),
-            Marker(f"V ({w_star}, 0)", (w_star, F(0))),
+            Marker("A", a),
+            Marker("B", b, offset=(6, -14)),
+            Marker("M", (m.consumer_surplus, m.revenue), "tab:blue", offset=(-4, 8)),
+            Marker("O", o, "tab:red", offset=(8, 4)),
+            Marker("V", (w_star, F(0))),
+        ],
+        notes=[
+            f"A = (0, {w_star}): full information",
+            f"B = (0, {r_m}): R = R^M, no surplus",
+            f"M = ({m.consumer_surplus}, {m.revenue}): no information (price {m.price})",
+            f"O = ({o[0]}, {o[1]}): BBM, CS = OPT",
+            f"V = ({w_star}, 0): free good",
         ],
         classify=classify,
     )

@@ -189,6 +189,7 @@ PREAMBLE = r"""\documentclass[11pt]{article}
 \usepackage{graphicx}
 \usepackage{xcolor}
 \setlength{\LTcapwidth}{\textwidth}
+\sloppy
 \newcommand{\papervalue}[1]{{\color{red!70!black}\footnotesize (paper: #1)}}
 """
 

@@ -82,6 +82,17 @@ def _draw_panel(ax: Any, panel: Panel) -> None:
         x, y = screen(m.point[0]), screen(m.point[1])
         ax.plot([x], [y], "o", color=m.colour, markersize=5)
         ax.annotate(m.text, (x, y), textcoords="offset points", xytext=m.offset)
+    if panel.notes:
+        ax.text(
+            0.03,
+            0.03,
+            "\n".join(panel.notes),
+            transform=ax.transAxes,
+            fontsize=8,
+            va="bottom",
+            ha="left",
+            bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "0.7"},
+        )
     x0, x1, y0, y1 = (screen(v) for v in panel.box)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)

@@ -302,8 +302,13 @@ class Table:
 
     def _latex_cell(self, spec: Column, c: Any, style: str, digits: int) -> str:
         def one(v: Any) -> str:
+            if isinstance(v, str) and not v:
+                return ""
             if spec.math:
-                return "$" + to_latex(v, style=style, digits=digits) + "$"
+                tex = to_latex(v, style=style, digits=digits)
+                if spec.width is not None:  # let long tuples wrap inside the column
+                    tex = tex.replace(", ", ",\\allowbreak ")
+                return "$" + tex + "$"
             return latex_escape(value_str(v, digits=digits))
 
         text = one(self._ours(c))

@@ -24,7 +24,7 @@ def _fig1b() -> FigureData:
 def test_figure1b_points_are_example1_values() -> None:
     """Paper 001, Fig. 1b with Example 1: A = (0, W*) = (0, 2), M = (1/3, 4/3), O = (OPT, R^M) = (2/3, 4/3)."""
     (panel,) = _fig1b().panels
-    points = {m.text.split()[0]: m.point for m in panel.markers}
+    points = {m.text: m.point for m in panel.markers}
     assert points == {
         "A": (0, 2),
         "B": (0, F(4, 3)),
@@ -33,6 +33,7 @@ def test_figure1b_points_are_example1_values() -> None:
         "V": (2, 0),
     }
     assert all(isinstance(c, (int, Fraction)) for p in points.values() for c in p)
+    assert "O = (2/3, 4/3): BBM, CS = OPT" in panel.notes
     (region,) = panel.regions
     assert region.area() == F(2, 9)  # (W* - R^M)^2 / 2
 
