@@ -145,3 +145,11 @@ def test_other_self_similar_partitions() -> None:
     assert self_similar_outcome(hl, zeno_partition()) == mixed.swapped()
     approx = evaluate(zeno_partition().truncated(8), hl)
     assert abs(mixed.buyer_surplus - approx.buyer_surplus) <= F(1, 2**8)
+
+
+def test_maximum_algebraic() -> None:
+    """An interior critical point with an irrational argmax is returned exactly."""
+    f = PiecewisePolynomial(t, ((F(0), F(1), t - t**3),))
+    value, arg = f.maximum()
+    assert sympy.simplify(value - 2 * sympy.sqrt(3) / 9) == 0
+    assert sympy.simplify(arg - sympy.sqrt(3) / 3) == 0

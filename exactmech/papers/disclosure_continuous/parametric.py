@@ -66,7 +66,8 @@ def _rat(x: Fraction) -> sympy.Rational:
 
 
 def _frac(x: Any) -> Fraction:
-    x = sympy.nsimplify(x) if not isinstance(x, sympy.Basic) else x
+    if not isinstance(x, sympy.Basic):
+        return Q(x, "value", func="PiecewisePolynomial")
     if not x.is_Rational:
         raise InvalidProblemError(f"expected a rational number, got {x}")
     return Fraction(int(x.p), int(x.q))
@@ -140,9 +141,9 @@ class PiecewisePolynomial:
                     if r.is_real and _rat(lo) <= r <= _rat(hi):
                         cands.append(r)
             for c in cands:
-                v = sympy.nsimplify(sympy.expand(poly.subs(t, c)))
+                v = sympy.radsimp(sympy.expand(poly.subs(t, c)))
                 if best is None or bool(v > best[0]):
-                    best = (sympy.radsimp(v), c)
+                    best = (v, c)
         assert best is not None
         return best
 
