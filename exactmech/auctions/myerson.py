@@ -307,8 +307,9 @@ def _phi(d: Uniform | Fraction) -> tuple[Fraction, Fraction]:
 def myerson_uniform(buyers: Sequence[Any]) -> ExpectedOutcome:
     """Myerson's auction for independent buyers, each ``Uniform(a, b)`` or a known value.
 
-    The good goes to the highest virtual value if it is ``>= 0`` (ties have probability
-    zero); the winner pays her threshold value. Expected revenue is the expected virtual
+    The good goes to the highest virtual value if it is ``>= 0``; ties have probability
+    zero unless they are between buyers whose types are revealed (constant virtual values),
+    and those go to the lowest index. The winner pays her threshold value. Expected revenue is the expected virtual
     surplus (Myerson 1981), computed per buyer as ``∫_{R_i} φ_i`` over the region ``R_i``
     where ``i`` wins; welfare is ``∫_{R_i} v_i``; each utility is the difference.
 
@@ -327,6 +328,11 @@ def myerson_uniform(buyers: Sequence[Any]) -> ExpectedOutcome:
     >>> out = myerson_uniform([Uniform(0, 1), Uniform(0, 1)])
     >>> out.revenue, out.welfare, out.consumer_surplus
     (Fraction(5, 12), Fraction(7, 12), Fraction(1, 6))
+
+    Two revealed buyers with equal values: one of them wins (the first) and pays her value.
+
+    >>> myerson_uniform([1, 1]).revenue
+    Fraction(1, 1)
     >>> myerson_uniform([Uniform(0, 1), 1.5])
     Traceback (most recent call last):
     ...
@@ -383,16 +389,19 @@ def myerson_uniform(buyers: Sequence[Any]) -> ExpectedOutcome:
         ci, di = phi_form(i)
         region = list(box)
         # φ_i >= 0  and  φ_i >= φ_j (j > i), φ_i > φ_j (j < i: measure-zero ties to lower index)
-        cons = [([-a for a in ci], di)]  # -φ_i <= 0
+        # (coefficients, bound, strict): strict for j < i, where an exact tie goes to j
+        cons = [([-a for a in ci], di, False)]  # -φ_i <= 0
         for j in range(n):
             if j != i:
                 cj, dj = phi_form(j)
-                cons.append(([a - b for a, b in zip(cj, ci)], di - dj))  # φ_j - φ_i <= 0
+                cons.append(([a - b for a, b in zip(cj, ci)], di - dj, j < i))  # φ_j - φ_i <= 0
         feasible = True
-        for coeffs, bound in cons:
+        for coeffs, bound, strict in cons:
             if any(coeffs[:k]):
-                region.append(HalfSpace(coeffs[:k], bound))
-            elif bound < 0:  # constant constraint 0 <= bound violated
+                region.append(HalfSpace(coeffs[:k], bound))  # ties: measure zero
+            elif bound < 0 or (strict and bound == 0):
+                # a constant constraint fails: 0 <= bound violated, or an exact tie between
+                # buyers whose virtual values do not vary (revealed types) goes to the lower index
                 feasible = False
         if not feasible:
             rev.append(_0)

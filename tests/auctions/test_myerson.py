@@ -116,3 +116,14 @@ def test_uniform_known_values_and_errors() -> None:
         myerson_uniform([])
     with pytest.raises(DistributionError, match="expected Discrete"):
         myerson_discrete([Uniform(0, 1)])  # type: ignore[list-item]
+
+
+def test_uniform_ties_between_revealed_buyers_go_to_one_buyer() -> None:
+    """Revealed types with equal values tie with positive probability: exactly one buyer
+    wins (the lowest index), so revenue and welfare count the good once."""
+    out = myerson_uniform([1, 1])
+    assert (out.revenue, out.welfare, out.utilities) == (1, 1, (0, 0))
+    mixed = myerson_uniform([Uniform(0, 1), "1/2", "1/2"])
+    single = myerson_uniform([Uniform(0, 1), "1/2"])
+    assert (mixed.revenue, mixed.welfare) == (single.revenue, single.welfare)
+    assert mixed.utilities == (*single.utilities, 0)
