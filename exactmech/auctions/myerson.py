@@ -310,8 +310,8 @@ def myerson_uniform(buyers: Sequence[Any]) -> ExpectedOutcome:
     The good goes to the highest virtual value if it is ``>= 0``; ties have probability
     zero unless they are between buyers whose types are revealed (constant virtual values),
     and those go to the lowest index. The winner pays her threshold value. Expected revenue
-    is the expected virtual surplus (Myerson 1981), computed per buyer as ``∫_{R_i} φ_i`` over the region ``R_i``
-    where ``i`` wins; welfare is ``∫_{R_i} v_i``; each utility is the difference.
+    is the expected virtual surplus (Myerson 1981), computed per buyer as ``∫_{R_i} φ_i``
+    over the region ``R_i`` where ``i`` wins; welfare is ``∫_{R_i} v_i``; each utility is the difference.
 
     Parameters
     ----------
