@@ -311,7 +311,8 @@ def myerson_uniform(buyers: Sequence[Any]) -> ExpectedOutcome:
     zero unless they are between buyers whose types are revealed (constant virtual values),
     and those go to the lowest index. The winner pays her threshold value. Expected revenue
     is the expected virtual surplus (Myerson 1981), computed per buyer as ``∫_{R_i} φ_i``
-    over the region ``R_i`` where ``i`` wins; welfare is ``∫_{R_i} v_i``; each utility is the difference.
+    over the region ``R_i`` where ``i`` wins; welfare is ``∫_{R_i} v_i``; each utility is
+    the difference.
 
     Parameters
     ----------
