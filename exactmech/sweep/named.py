@@ -8,10 +8,12 @@ pickle to any worker.
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import lru_cache
 from typing import Any
 
 from exactmech.sweep.core import Judgement, Sweep
@@ -82,6 +84,108 @@ def myerson_lp() -> Sweep:
 
 
 # ---------------------------------------------------------------------------------------
+# conj-4.2 / conj-4.3: paper 000's conjectures on interval disclosure (§4.2)
+# ---------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=8)
+def _grid_list(grid: int) -> tuple[Any, ...]:
+    from exactmech.papers.disclosure_continuous import grid_partitions
+
+    return tuple(grid_partitions(grid))
+
+
+def _random_partition(rng: random.Random, fine: int, max_cuts: int) -> Any:
+    from exactmech.papers.disclosure_continuous import Segment, interval_partition
+
+    k = rng.randint(0, min(max_cuts, fine - 1))
+    cuts = sorted(rng.sample(range(1, fine), k))
+    ends = [Fraction(0), *(Fraction(c, fine) for c in cuts), Fraction(1)]
+    return interval_partition(
+        [Segment(lo, hi, rng.random() < 0.5) for lo, hi in itertools.pairwise(ends)]
+    )
+
+
+def _conj_instance(
+    symmetric: bool, grid: int, fine: int, restarts: int, rng: random.Random, index: int
+) -> dict[str, Any]:
+    parts = _grid_list(grid)
+    size = len(parts) if symmetric else len(parts) ** 2
+    if index < size:  # the exhaustive part: every (pair of) grid partition(s), in order
+        i, j = (index, index) if symmetric else divmod(index, len(parts))
+        return {
+            "kind": "grid",
+            "grid": grid,
+            "a": str(parts[i]),
+            "b": str(parts[j]),
+            "ia": i,
+            "ib": j,
+        }
+    if restarts:  # a local search from random starts on the grid (paper 000 §4.2 search)
+        return {"kind": "local", "grid": grid, "seed": rng.randrange(2**32)}
+    a = _random_partition(rng, fine, 4)
+    b = a if symmetric else _random_partition(rng, fine, 4)
+    return {"kind": "random", "fine": fine, "a": a, "b": b}
+
+
+def _conj_task(symmetric: bool, instance: dict[str, Any]) -> dict[str, Any]:
+    from exactmech.papers.disclosure_continuous import local_search, objective_value
+
+    if instance["kind"] == "grid":
+        parts = _grid_list(instance["grid"])
+        pair = (parts[instance["ia"]], parts[instance["ib"]])
+        return {"value": objective_value(pair)}
+    if instance["kind"] == "local":
+        res = local_search(instance["grid"], seed=instance["seed"], symmetric=symmetric, restarts=1)
+        return {"value": res.value, "best": [str(p) for p in res.best]}
+    return {"value": objective_value((instance["a"], instance["b"]))}
+
+
+def _conj_judge(bound: Fraction, instance: Any, result: dict[str, Any]) -> Judgement:
+    return Judgement(counterexample=result["value"] > bound, score=result["value"])
+
+
+def _conjecture(
+    symmetric: bool, bound: Fraction, name: str, grid: int, fine: int, restarts: int
+) -> Sweep:
+    from functools import partial
+
+    if grid < 1 or fine < 1:
+        raise ValueError(f"{name}: grid={grid} and fine={fine} must be positive")
+    parts = len(_grid_list(grid))
+    return Sweep(
+        name,
+        partial(_conj_instance, symmetric, grid, fine, restarts),
+        partial(_conj_task, symmetric),
+        partial(_conj_judge, bound),
+        description=f"paper 000 {'Conjecture 4.3' if symmetric else 'Conjecture 4.2'}",
+        size=parts if symmetric else parts**2,
+    )
+
+
+def conj_4_2(grid: int = 4, fine: int = 24, restarts: int = 0) -> Sweep:
+    """Paper 000, Conjecture 4.2: no pair of interval partitions gives buyer surplus > 11/64.
+
+    Instances ``0 .. P²−1`` are every pair of grid partitions (breakpoints on ``1/grid``,
+    each segment pooled or revealed; ``P = 2·3^(grid−1)``), so the default ``n`` is an
+    exhaustive scan; further instances are random pairs with at most four breakpoints on
+    ``1/fine`` or, with ``restarts=1``, local searches on ``1/grid`` from random starts.
+    A counterexample is a pair above 11/64; the score is the exact buyer surplus.
+    """
+    return _conjecture(False, Fraction(11, 64), "conj-4.2", grid, fine, restarts)
+
+
+def conj_4_3(grid: int = 8, fine: int = 24, restarts: int = 0) -> Sweep:
+    """Paper 000, Conjecture 4.3: no symmetric pair of interval partitions beats 1/6.
+
+    Instances ``0 .. P−1`` are every grid partition used by both buyers (``P = 2·3^(grid−1)``,
+    4374 for the default grid 1/8); further instances are random symmetric partitions with
+    at most four breakpoints on ``1/fine`` or, with ``restarts=1``, symmetric local searches.
+    """
+    return _conjecture(True, Fraction(1, 6), "conj-4.3", grid, fine, restarts)
+
+
+# ---------------------------------------------------------------------------------------
 # regions: paper 004's main theorem on a grid of the (p_b̄, p_s̲) square
 # ---------------------------------------------------------------------------------------
 
@@ -140,6 +244,16 @@ NAMED_SWEEPS: dict[str, NamedSweep] = {
         myerson_lp,
         "Myerson's auction attains the optimal-mechanism LP revenue (random priors)",
         "Myerson (1981); paper 001 Algorithm 1 vs paper 000 §3.1",
+    ),
+    "conj-4.2": NamedSweep(
+        conj_4_2,
+        "no pair of interval partitions beats buyer surplus 11/64 (options: grid, fine, restarts)",
+        "paper 000, §4.2, Conjecture 4.2",
+    ),
+    "conj-4.3": NamedSweep(
+        conj_4_3,
+        "no symmetric pair of interval partitions beats 1/6 (options: grid, fine, restarts)",
+        "paper 000, §4.2, Conjecture 4.3",
     ),
     "regions": NamedSweep(
         regions,
