@@ -359,3 +359,24 @@ def test_interim_ic_lp_is_a_relaxation() -> None:
         assert (a.revenue, a.buyer_surplus) == (b.revenue, b.buyer_surplus)
         lp = build_mechanism_lp(values, prior, ic="interim")
         assert check_mechanism(lp, a.allocation, a.payments).feasible
+
+
+@settings(max_examples=60)
+@given(one_buyer_instances(max_size=5), st.data())
+def test_optimal_prices_are_values_in_the_message(
+    inst: tuple[list[Fraction], list[Fraction]], data: st.DataObject
+) -> None:
+    """Paper 000, Appendix A (membership in NP): "a price not equal to v_i for some i ∈ P
+    cannot be optimal". Every price strictly between, below or above the block's values earns
+    strictly less than the seller's optimum."""
+    from exactmech.papers.disclosure import price_revenue
+
+    values, probs = inst
+    part = data.draw(partitions_of(len(values)))
+    block = data.draw(st.sampled_from(part))
+    best = seller_prices(values, probs, block)
+    vs = sorted(values[i] for i in block)
+    others = [vs[0] / 2, vs[-1] + 1] + [(a + b) / 2 for a, b in itertools.pairwise(vs)]
+    assert all(p in vs for p in best.prices)
+    for p in others:
+        assert price_revenue(values, probs, block, p) < best.revenue

@@ -20,7 +20,7 @@ reading of IC and violates ex-post IC (:func:`section_3_3_printed_mechanism`).
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any
@@ -46,6 +46,7 @@ __all__ = [
     "EXAMPLE_2",
     "FOOTNOTE_3",
     "SECTION_3_3",
+    "TABLES",
     "FootnoteRow",
     "Instance",
     "InterimPriceRow",
@@ -556,3 +557,22 @@ def footnote_3_table() -> list[FootnoteRow]:
 def footnote_3_optimal_low_mechanism() -> Any:
     """The optimal mechanism when both buyers announce low ({1, 2}, each w.p. 1/2)."""
     return optimal_mechanism([[1, 2], [1, 2]], [["1/2", "1/2"]] * 2)
+
+
+#: Every table of the paper's discrete sections: id -> (title with location, rows function).
+#: For the reports (terminal, LaTeX); each row is a small frozen dataclass of exact values
+#: with the printed values alongside.
+TABLES: dict[str, tuple[str, Callable[[], Sequence[Any]]]] = {
+    "000.s3.2.example1.menu": ("§3.2, example 1: the optimal menu", example_1_menu),
+    "000.s3.2.example1.types": ("§3.2, example 1: outcome by type", example_1_types),
+    "000.s3.2.example1.partitions": ("§3.2, example 1: both partitions", example_1_table),
+    "000.s3.2.example2.menu": ("§3.2, example 2: the optimal menu", example_2_menu),
+    "000.s3.2.example2.types": ("§3.2, example 2: outcome by type", example_2_types),
+    "000.s3.2.example2.partitions": (
+        "§3.2, example 2: all 15 partitions (Theorem 3.1)",
+        example_2_table,
+    ),
+    "000.s3.3.pairs": ("§3.3: all 25 pairs of partitions of {1, 2, 3}", section_3_3_table),
+    "000.s3.3.interim-prices": ("§3.3: interim prices per unit won", section_3_3_interim_prices),
+    "000.fn3": ("footnote 3: no disclosure versus low/high", footnote_3_table),
+}
