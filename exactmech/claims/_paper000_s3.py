@@ -292,12 +292,15 @@ _FN3_ERRATUM = Erratum(
     "Footnote 3 says that when both buyers announce {1, 2} (each value w.p. 1/2) 'the optimal "
     "selling mechanism is a second price auction with reserve price 1'. That auction earns "
     "1/4·(1 + 1 + 1 + 2) = 5/4, but the optimal revenue is 3/2: the discrete virtual values "
-    "are φ(1) = 0 and φ(2) = 2, so a value-2 buyer facing a value-1 buyer must pay 3/2 (the "
-    "threshold 1·1/2 + 2·1/2), not 1. The footnote's conclusion survives at the max-surplus "
-    "end of the optimal face: the value-2 buyer against a value-1 buyer gets utility 1/2 "
-    "(the printed auction would give 1). Confirmed independently by Myerson's auction with "
-    "ironing (myerson_discrete) and the second-price auction evaluator "
-    "(test_erratum_footnote3_second_price_reserve_1_not_optimal).",
+    "are φ(1) = 0 and φ(2) = 2, so the expected virtual surplus is at most 3/2 and Myerson's "
+    "auction attains it (there a value-2 buyer facing a value-1 buyer pays the threshold 3/2, "
+    "not 1). Other mechanisms are optimal too (a posted price of 2; asymmetric ones), but no "
+    "second-price auction with any reserve is. The footnote's conclusion survives at the "
+    "max-surplus end of the optimal face (the paper's tie rule): the value-2 buyer against a "
+    "value-1 buyer gets positive utility. Confirmed independently by Myerson's auction with "
+    "ironing (myerson_discrete), the second-price auction evaluator at every reserve "
+    "(test_erratum_footnote3_second_price_reserve_1_not_optimal), and by an outside referee's "
+    "plain-Fraction recomputation of the §3.1 LP.",
 )
 
 
@@ -662,8 +665,9 @@ CLAIMS: list[Claim] = [
     claim(
         "fn3.low.revenue",
         "footnote 3",
-        "both announce low: the optimal mechanism is a second-price auction with reserve 1 "
-        "(whose revenue is 5/4)",
+        "both announce low: the optimal mechanism is a second-price auction with reserve 1, "
+        "so the optimal revenue is that auction's revenue, 5/4 (the paper names the auction; "
+        "5/4 is its revenue, not a printed number)",
         F(5, 4),
         _fn3_low_revenue,
         _FN3_ERRATUM,

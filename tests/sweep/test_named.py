@@ -36,3 +36,49 @@ def test_named_sweep_option_errors() -> None:
         named_sweep("regions", values="1,2,3")
     with pytest.raises(ValueError, match="unknown sweep 'nope'"):
         named_sweep("nope")
+
+
+def test_conj_4_2_sweep_finds_the_counterexample_on_the_quarter_grid() -> None:
+    """Paper 000, §4.2, Conjecture 4.2 is false: the exhaustive scan of the 54² pairs of
+    quarter-grid partitions finds exactly the two mirror pairs at 265/1536 > 11/64, and the
+    best score equals the paper module's own exhaustive search."""
+    from exactmech.papers.disclosure_continuous import exhaustive_search
+
+    s = run_sweep(named_sweep("conj-4.2"), jobs=1)
+    assert s.complete and s.n == 54**2 and not s.failures
+    assert [Fraction(r["result"]["value"]) for r in s.counterexamples] == [Fraction(265, 1536)] * 2
+    assert {(r["instance"]["a"], r["instance"]["b"]) for r in s.counterexamples} == {
+        ("{[0, 1]}", "{[0, 1/4], [1/4, 1/2], [1/2, 1]}"),
+        ("{[0, 1/4], [1/4, 1/2], [1/2, 1]}", "{[0, 1]}"),
+    }
+    assert Fraction(s.best["score"]) == exhaustive_search(4).value
+
+
+def test_conj_4_3_sweep_exhaustive_then_random() -> None:
+    """Paper 000, §4.2, Conjecture 4.3 on the grid 1/3 (18 symmetric partitions) plus random
+    fine-grid partitions: nothing beats 1/6, and no disclosure attains it."""
+    sweep = named_sweep("conj-4.3", grid=3, fine=12)
+    assert sweep.size == 18
+    s = run_sweep(sweep, 40, jobs=1)
+    assert s.complete and not s.counterexamples and not s.failures
+    assert s.best["score"] == "1/6" and s.best["index"] == 0
+    kinds = [r["instance"]["kind"] for r in run_sweep_records(sweep, 40)]
+    assert kinds == ["grid"] * 18 + ["random"] * 22
+
+
+def test_conj_local_search_restarts() -> None:
+    """With restarts=1 the instances past the grid are local searches (paper 000 §4.2)."""
+    s = run_sweep(named_sweep("conj-4.2", grid=2, restarts=1), 6**2 + 2, jobs=1)
+    local = [
+        r
+        for r in run_sweep_records(named_sweep("conj-4.2", grid=2, restarts=1), 38)
+        if r["instance"]["kind"] == "local"
+    ]
+    assert len(local) == 2 and all("best" in r["result"] for r in local)
+    assert s.complete and not s.failures
+
+
+def run_sweep_records(sweep, n):  # type: ignore[no-untyped-def]
+    from exactmech.sweep import run_chunk
+
+    return run_chunk(sweep, 0, 0, n)["records"]
