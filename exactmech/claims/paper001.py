@@ -27,7 +27,12 @@ from exactmech.dist import (
     opt_consumer_surplus,
     virtual_values,
 )
-from exactmech.papers.intermediary import ProductPrior, posterior_structure, seller_response
+from exactmech.papers.intermediary import (
+    ProductPrior,
+    algorithm4_table,
+    posterior_structure,
+    seller_response,
+)
 from exactmech.papers.intermediary.lemmas import (
     below_reserve_mass,
     check_lemma3,
@@ -511,9 +516,8 @@ def _weight_sum_identity() -> bool:
 
 
 def _weight_sum_bound() -> bool:
-    total = sum(algorithm4_weights(2), F(0))
-    with mpmath.workdps(50):
-        return bool(mpmath.mpf(total.numerator) / total.denominator <= 1 + mpmath.log(2))
+    row = algorithm4_table(2)[1]  # n = 2: sum w_t = 2 against 1 + ln 2 (sympy, exact)
+    return row.bound_holds
 
 
 def _telescoping() -> bool:

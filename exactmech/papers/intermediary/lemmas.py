@@ -284,10 +284,28 @@ def check_lemma4(prior: ProductPrior) -> LemmaCheck:
     return LemmaCheck("Lemma 4", "§5.1.1", "CS_0 = P E[Z_1]", cs0 == value, cs0, value, {})
 
 
-def _ln_ge(x: Fraction, n: int) -> bool:
-    """Whether ``x <= 1 + ln n`` (50 significant digits; the two differ far more)."""
-    with mpmath.workdps(50):
-        return bool(mpmath.mpf(x.numerator) / x.denominator <= 1 + mpmath.log(n))
+def _at_most_one_plus_ln(x: Fraction, n: int) -> bool:
+    """Whether ``x <= 1 + ln n``, decided rigorously with mpmath interval arithmetic.
+
+    ``ln n`` is irrational for ``n >= 2``, so it never equals the rational ``x``; the
+    precision doubles (from 50 digits) until the two intervals separate.
+    """
+    if n == 1:
+        return x <= 1
+    iv = mpmath.iv
+    saved = iv.dps
+    try:
+        iv.dps = 50
+        while True:
+            lhs = iv.mpf(x.numerator) / x.denominator
+            rhs = 1 + iv.log(n)
+            if lhs.b < rhs.a:
+                return True
+            if lhs.a > rhs.b:
+                return False
+            iv.dps *= 2
+    finally:
+        iv.dps = saved
 
 
 def check_lemma5(prior: ProductPrior) -> LemmaCheck:
@@ -308,7 +326,7 @@ def check_lemma5(prior: ProductPrior) -> LemmaCheck:
     sq = s0_squared_scheme(prior).consumer_surplus()
     s0 = s0_scheme(prior).consumer_surplus()
     bound = cs0 / (1 + harmonic(prior.n - 1))
-    printed = cs0 == 0 or (sq > 0 and _ln_ge(cs0 / sq, prior.n))
+    printed = cs0 == 0 or (sq > 0 and _at_most_one_plus_ln(cs0 / sq, prior.n))
     ok = numerator >= cs0 and sq == numerator / sum(w, _0) and s0 >= sq >= bound
     return LemmaCheck(
         "Lemma 5",
@@ -445,7 +463,8 @@ def check_theorem7(prior: ProductPrior) -> LemmaCheck:
         bound,
         {
             "per_i": per_i,
-            "printed_holds": star == 0 or (cs_s1 > 0 and _ln_ge(star / cs_s1, prior.n)),
+            "printed_holds": star == 0
+            or (cs_s1 > 0 and _at_most_one_plus_ln(star / cs_s1, prior.n)),
         },
     )
 
