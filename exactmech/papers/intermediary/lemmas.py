@@ -31,7 +31,7 @@ import mpmath
 
 from exactmech.dist import Discrete, is_regular
 from exactmech.errors import InvalidProblemError
-from exactmech.numbers import Q
+from exactmech.numbers import Q, fraction_str
 from exactmech.papers.intermediary.model import ProductPrior
 from exactmech.papers.intermediary.schemes import (
     algorithm4_weights,
@@ -102,6 +102,25 @@ class LemmaCheck:
     def slack(self) -> Fraction:
         """``lhs - rhs``."""
         return self.lhs - self.rhs
+
+    def to_json(self) -> dict[str, str]:
+        """The check as strings, exact values as ``"a/b"`` (for a sweep's result store).
+
+        >>> check_lemma6(["1/2"]).to_json()["slack"]
+        '2/5'
+        """
+        out = {
+            "lemma": self.lemma,
+            "location": self.location,
+            "statement": self.statement,
+            "holds": str(self.holds),
+            "lhs": fraction_str(self.lhs),
+            "rhs": fraction_str(self.rhs),
+            "slack": fraction_str(self.slack),
+        }
+        if "printed_holds" in self.details:
+            out["printed_holds"] = str(self.details["printed_holds"])
+        return out
 
 
 def harmonic(n: int) -> Fraction:
