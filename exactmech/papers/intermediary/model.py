@@ -412,7 +412,7 @@ class SignalingScheme:
     def from_law(
         cls,
         prior: ProductPrior,
-        law: Callable[[Profile], Mapping[Hashable, Any]],
+        law: Callable[[Profile], Mapping[Any, Any]],
     ) -> SignalingScheme:
         """The scheme of a randomized map from profiles to signal labels, by Bayes' rule.
 

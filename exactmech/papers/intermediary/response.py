@@ -54,8 +54,10 @@ from exactmech.numbers import Q, fraction_str
 __all__ = [
     "LP_TIES",
     "MYERSON_TIES",
+    "FullExtraction",
     "PosteriorStructure",
     "SellerResponse",
+    "full_surplus_extraction",
     "optimal_auction_lp",
     "posterior_structure",
     "seller_response",
@@ -384,3 +386,53 @@ def optimal_auction_lp(
     """
     values, prior = _lp_inputs(_freeze("optimal_auction_lp", posterior))
     return optimal_mechanism(values, prior, ic=ic, ir=ir, tie=tie, payments=payments)
+
+
+@dataclass(frozen=True)
+class FullExtraction:
+    """Theorem 4 on one joint prior: is it correlated, and does the seller take all welfare?
+
+    Attributes
+    ----------
+    correlated : bool
+        The prior is not the product of its marginals.
+    revenue, max_welfare, consumer_surplus : Fraction
+        The optimal (interim IC/IR, payments of either sign) revenue,
+        :math:`\\mathbf E[\\max_i v_i]`, and the sender-preferred consumer surplus.
+    """
+
+    correlated: bool
+    revenue: Fraction
+    max_welfare: Fraction
+    consumer_surplus: Fraction
+
+    @property
+    def extracts(self) -> bool:
+        """Whether the revenue equals the whole welfare :math:`\\mathbf E[\\max_i v_i]`."""
+        return self.revenue == self.max_welfare
+
+
+def full_surplus_extraction(joint: Mapping[Any, Any]) -> FullExtraction:
+    """Theorem 4 (Crémer–McLean) checked on a joint prior by the exact optimal-auction LP.
+
+    Paper 001, §2.1, Theorem 4: for two buyers with two values each, under any correlated
+    prior the seller extracts :math:`\\mathbf E[\\max_i v_i]`. The LP has interim IC/IR and
+    payments of either sign (§2.1); with nonnegative payments the statement can fail.
+
+    References
+    ----------
+    paper 001, §2.1, Theorem 4; Crémer and McLean (1988).
+
+    Examples
+    --------
+    >>> r = full_surplus_extraction(
+    ...     {(3, 1): "4/13", (3, 3): "2/13", (5, 1): "6/13", (5, 3): "1/13"}
+    ... )
+    >>> r.correlated, r.extracts, r.revenue, r.consumer_surplus
+    (True, True, Fraction(53, 13), Fraction(0, 1))
+    """
+    frozen = _freeze("full_surplus_extraction", joint)
+    struct = _structure(frozen)
+    resp = _lp_response("full_surplus_extraction", frozen, "max-surplus")
+    welfare = sum((p * max(v) for v, p in frozen), _0)
+    return FullExtraction(not struct.is_product, resp.revenue, welfare, resp.consumer_surplus)
