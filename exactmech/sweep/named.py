@@ -186,6 +186,81 @@ def conj_4_3(grid: int = 8, fine: int = 24, restarts: int = 0) -> Sweep:
 
 
 # ---------------------------------------------------------------------------------------
+# lemma-3 ... lemma-7: paper 001's lemmas on random product priors
+# ---------------------------------------------------------------------------------------
+
+_LEMMAS = ("lemma3", "lemma4", "lemma5", "lemma6", "lemma7")
+
+
+def _lemma_instance(options: dict[str, Any], rng: random.Random, index: int) -> dict[str, Any]:
+    return {"seed": rng.randrange(2**62), **options}
+
+
+def _lemma_task(name: str, instance: dict[str, Any]) -> dict[str, Any]:
+    from exactmech.papers.intermediary import check_seeded
+
+    opts = {k: v for k, v in instance.items() if k != "seed"}
+    r = check_seeded(name, instance["seed"], **opts)
+    return {
+        "holds": r.holds,
+        "lhs": r.lhs,
+        "rhs": r.rhs,
+        "printed_holds": r.details.get("printed_holds"),
+    }
+
+
+def _lemma_judge(printed: bool, instance: Any, result: dict[str, Any]) -> Judgement:
+    failed = not result["holds"]
+    if printed and result["printed_holds"] is not None:
+        failed = failed or not result["printed_holds"]
+    return Judgement(counterexample=failed, score=result["rhs"] - result["lhs"])
+
+
+def _lemma_sweep(
+    name: str,
+    buyers: int = 3,
+    support: int = 3,
+    max_value: int = 6,
+    regular: str = "any",
+    iid: int = 0,
+    printed: int = 0,
+) -> Sweep:
+    from functools import partial
+
+    if regular not in ("any", "yes", "no"):
+        raise ValueError(f"lemma sweeps: regular={regular!r}; expected any, yes or no")
+    options: dict[str, Any] = {
+        "buyers": buyers,
+        "support": support,
+        "max_value": max_value,
+        "iid": bool(iid),
+    }
+    if regular != "any":
+        options["regular"] = regular == "yes"
+    return Sweep(
+        f"lemma-{name[-1]}",
+        partial(_lemma_instance, options),
+        partial(_lemma_task, name),
+        partial(_lemma_judge, bool(printed)),
+        description=f"paper 001, Lemma {name[-1]} on random product priors",
+    )
+
+
+def _lemma_factory(name: str) -> Callable[..., Sweep]:
+    def factory(**options: Any) -> Sweep:
+        return _lemma_sweep(name, **options)
+
+    factory.__doc__ = (
+        f"Paper 001, Lemma {name[-1]}, checked by "
+        f":func:`exactmech.papers.intermediary.check_seeded` on random product priors "
+        "(options: buyers, support, max_value, regular=any|yes|no, iid, printed=1 to count "
+        "failures of the printed constants too). The score is rhs − lhs: the best instance "
+        "is the tightest one."
+    )
+    return factory
+
+
+# ---------------------------------------------------------------------------------------
 # regions: paper 004's main theorem on a grid of the (p_b̄, p_s̲) square
 # ---------------------------------------------------------------------------------------
 
@@ -255,6 +330,15 @@ NAMED_SWEEPS: dict[str, NamedSweep] = {
         "no symmetric pair of interval partitions beats 1/6 (options: grid, fine, restarts)",
         "paper 000, §4.2, Conjecture 4.3",
     ),
+    **{
+        f"lemma-{name[-1]}": NamedSweep(
+            _lemma_factory(name),
+            f"Lemma {name[-1]} holds on random product priors (options: buyers, support, "
+            "max_value, regular, iid, printed)",
+            f"paper 001, Lemma {name[-1]}",
+        )
+        for name in _LEMMAS
+    },
     "regions": NamedSweep(
         regions,
         "W*(θ) of the main theorem equals the extortion LP on a grid of (p_b̄, p_s̲) "
