@@ -51,11 +51,7 @@ from exactmech.papers.fixed_price_signaling.algebraic import (
 )
 from exactmech.papers.fixed_price_signaling.model import DiscreteInstance, check_ties
 from exactmech.papers.fixed_price_signaling.parametric import Piece, parametric_lp
-from exactmech.papers.fixed_price_signaling.schemes import (
-    ActionProfileScheme,
-    RecommendationScheme,
-    check_expost_obedience,
-)
+from exactmech.papers.fixed_price_signaling.schemes import check_expost_obedience
 
 __all__ = [
     "SIGNALS",
@@ -635,12 +631,3 @@ def optimal_expost_mechanism(
     if best is None:
         return ExpostOptimum(None, None, None, ())
     return ExpostOptimum(best[0], best[1], best[2], tuple(feasible))
-
-
-def as_scheme(
-    table: tuple[tuple[Any, ...], ...], signals: str
-) -> RecommendationScheme | ActionProfileScheme:
-    """A rational optimal table as a scheme object (marginals packed for action profiles)."""
-    if signals == "recommendation":
-        return RecommendationScheme(table)
-    return ActionProfileScheme.from_marginals(table)

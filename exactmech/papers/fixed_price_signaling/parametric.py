@@ -164,16 +164,6 @@ def optimal_basis(
     return tuple(basis)
 
 
-def _mul(p: Poly, q: Poly) -> Poly:
-    if not p or not q:
-        return ()
-    out = [_0] * (len(p) + len(q) - 1)
-    for i, a in enumerate(p):
-        for j, b in enumerate(q):
-            out[i + j] += a * b
-    return trim(out)
-
-
 def _lin_comb(coefs: Sequence[Fraction], polys: Sequence[Poly]) -> Poly:
     width = max((len(p) for p in polys), default=0)
     out = [_0] * width
