@@ -261,6 +261,69 @@ def _lemma_factory(name: str) -> Callable[..., Sweep]:
 
 
 # ---------------------------------------------------------------------------------------
+# fixed-price: paper 002, how often does signaling strictly beat the fixed price?
+# ---------------------------------------------------------------------------------------
+
+
+def _lower_30(x: Any) -> Fraction:
+    """An exact real (Fraction or sympy number) rounded down to 30 decimals, as a Fraction."""
+    if isinstance(x, Fraction):
+        return x
+    import sympy
+
+    scale = 10**30
+    return Fraction(int(sympy.floor(sympy.nsimplify(x) * scale)), scale)
+
+
+def _fixed_price_task(options: dict[str, Any], instance: dict[str, Any]) -> dict[str, Any]:
+    from exactmech.papers.fixed_price_signaling import signaling_gain_trial
+
+    t = signaling_gain_trial(instance["seed"], **options)
+    return {
+        "values": t.instance.values,
+        "probs": t.instance.probs,
+        "fixed_price": t.fixed_price_revenue,
+        "signaling": t.signaling_revenue,
+        "strictly_better": t.strictly_better,
+    }
+
+
+def _fixed_price_judge(instance: Any, result: dict[str, Any]) -> Judgement:
+    gain = _lower_30(result["signaling"] - result["fixed_price"])
+    return Judgement(
+        counterexample=result["signaling"] < result["fixed_price"],
+        score=gain,
+        tag="signaling strictly better" if result["strictly_better"] else "equal",
+    )
+
+
+def fixed_price(n: int = 2, K: int = 3, signals: str = "recommendation") -> Sweep:
+    """Paper 002: on random discrete instances (``n`` buyers, ``K`` quality levels), how often
+    does the optimal signaling mechanism strictly beat the best fixed price (ex-interim)?
+
+    Each instance is :func:`exactmech.papers.fixed_price_signaling.signaling_gain_trial` of
+    a seed drawn from the instance generator. The summary counts the two outcomes (tags);
+    a counterexample would be signaling earning less than the fixed price (paper 002, §5);
+    the score is the gain (rounded down to 30 decimals when it is irrational).
+    ``signals="action-profiles"`` allows several buyers to be told to buy at once.
+    """
+    from functools import partial
+
+    if signals not in ("recommendation", "action-profiles"):
+        raise ValueError(
+            f"fixed-price: signals={signals!r}; expected recommendation or action-profiles"
+        )
+    options = {"n": n, "K": K, "signals": signals}
+    return Sweep(
+        "fixed-price",
+        partial(_lemma_instance, {}),
+        partial(_fixed_price_task, options),
+        _fixed_price_judge,
+        description="paper 002: signaling vs the best fixed price on random instances",
+    )
+
+
+# ---------------------------------------------------------------------------------------
 # regions: paper 004's main theorem on a grid of the (p_b̄, p_s̲) square
 # ---------------------------------------------------------------------------------------
 
@@ -339,6 +402,11 @@ NAMED_SWEEPS: dict[str, NamedSweep] = {
         )
         for name in _LEMMAS
     },
+    "fixed-price": NamedSweep(
+        fixed_price,
+        "how often signaling strictly beats the best fixed price (options: n, K, signals)",
+        "paper 002, §4–§5, programme (18) vs Proposition 3.2",
+    ),
     "regions": NamedSweep(
         regions,
         "W*(θ) of the main theorem equals the extortion LP on a grid of (p_b̄, p_s̲) "

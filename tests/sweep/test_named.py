@@ -111,3 +111,19 @@ def test_lemma5_printed_constant_fails_on_some_two_buyer_prior() -> None:
     assert all(r["result"]["printed_holds"] is False for r in s.counterexamples)
     with pytest.raises(ValueError, match="regular='maybe'"):
         named_sweep("lemma-3", regular="maybe")
+
+
+def test_fixed_price_sweep_counts_strict_gains() -> None:
+    """Paper 002, §5: signaling never earns less than the best fixed price; the sweep's tags
+    count the instances where it earns strictly more, each equal to the paper module's own
+    `signaling_gain_trial` verdict."""
+    from exactmech.papers.fixed_price_signaling import signaling_gain_trial
+
+    s = run_sweep(named_sweep("fixed-price"), 30, jobs=1)
+    assert s.complete and not s.counterexamples and not s.failures
+    recs = run_sweep_records(named_sweep("fixed-price"), 30)
+    strict = sum(signaling_gain_trial(r["instance"]["seed"]).strictly_better for r in recs)
+    assert s.tags.get("signaling strictly better", 0) == strict
+    assert sum(s.tags.values()) == 30
+    with pytest.raises(ValueError, match="signals='x'"):
+        named_sweep("fixed-price", signals="x")
