@@ -12,29 +12,45 @@ from __future__ import annotations
 
 import itertools
 from fractions import Fraction
+from functools import partial
 
+import mpmath
 import sympy
 
 from exactmech.calculus import integrate_iterated
-from exactmech.claims.core import Claim
+from exactmech.claims.core import Claim, Erratum
 from exactmech.dist import Uniform, monopoly_revenue
 from exactmech.papers.robust_common_value import (
+    FIGURE2_PRINTED,
     Rounded,
+    beta_density,
     boundary_count,
     epm,
     epm_best_X,
     epm_class_revenue,
     epm_payment,
+    figure2_table,
+    fpa_uniform_exact,
     generalized_epm,
     generalized_payment,
     interior_increment_sum,
     lemma2_values,
     lemma3_holds,
     local_multipliers,
+    pi1_limit,
+    pi1_limit_lambert,
+    pi1_uniform_closed_form,
     pi2_sharp_best,
     pi2_sharp_lines,
     pi2_star_as_sharp,
+    pi_limit,
+    posted_price_guarantee_density,
     rank,
+    roesler_szentes,
+    theorem2_limit,
+    theorem2_rev1_limit,
+    triangle_density,
+    uniform_density,
     virtual_revenue_lines,
     worst_case_revenue,
 )
@@ -202,6 +218,170 @@ def _sharp_beats_star_instance() -> bool:
     return pi2_sharp_best(prior, 4, 4)[0] >= epm_best_X(prior, 2, 4, 4)[1]
 
 
+# -- Figure 2 and the limits (k -> oo, nu -> 0) ------------------------------------------
+
+_COLUMN_TEXT = {
+    "mean": "mean",
+    "pi2_sharp": "Π_2^# (Proposition 2)",
+    "pi2_star": "Π_2^* (Proposition 1)",
+    "fpa": "first-price auction, two buyers, best reserve",
+    "pi1": "Π_1^* (Theorem 1)",
+}
+
+
+def _slug(name: str) -> str:
+    out = name.lower().replace(" - ", "-").replace(", ", "-").replace(" ", "-")
+    return "".join(ch for ch in out if ch.isalnum() or ch == "-")
+
+
+def _figure2_cell(prior: str, column: str) -> Rounded:
+    row = next(r for r in figure2_table() if r.prior == prior)
+    out = row.rounded(column)
+    assert out is not None
+    return out
+
+
+def _figure2_claims() -> list[Claim]:
+    out = []
+    for prior, cols in FIGURE2_PRINTED.items():
+        where = "Figure 2" if prior != "Triangle" else "§5.2, wallet game"
+        for col, text in cols.items():
+            out.append(
+                Claim(
+                    f"003.fig2.{_slug(prior)}.{col}",
+                    "003",
+                    where,
+                    f"{prior} prior: {_COLUMN_TEXT[col]} = {text} (k → ∞, ν → 0; compared at "
+                    "the printed decimals, rounding half up)",
+                    F(text),
+                    partial(_figure2_cell, prior, col),
+                )
+            )
+    return out
+
+
+def _rs_uniform() -> Rounded:
+    rs = roesler_szentes(uniform_density())
+    return Rounded(rs.pi, 4, pi1_uniform_closed_form())
+
+
+def _theorem1_uniform() -> bool:
+    """Theorem 1 for the uniform prior: the EPM limit (29), the Lambert-W route, the
+    Roesler–Szentes definition (24)–(26) and the closed form agree to 30 digits; so do the
+    tangency points s* = X e^{1/A}/A and π* = X/A of §4.2.1."""
+    rho = uniform_density()
+    epm_route, lam, rs = pi1_limit(rho), pi1_limit_lambert(rho), roesler_szentes(rho)
+    with mpmath.workdps(45):
+        closed = mpmath.mpf(sympy.N(pi1_uniform_closed_form(), 50))
+        tol = mpmath.mpf(10) ** -30
+        return bool(
+            abs(epm_route.value - closed) < tol
+            and abs(lam.value - closed) < tol
+            and abs(rs.pi - closed) < tol
+            and abs(epm_route.params["s_star"] - rs.s) < tol
+            and abs(epm_route.params["pi_star"] - rs.pi) < tol
+        )
+
+
+def _rs_ordering() -> bool:
+    """§4.2, proof of Theorem 1: s* < B* < 1 (uniform prior)."""
+    rs = roesler_szentes(uniform_density())
+    return bool(rs.pi < rs.s < rs.B < 1)
+
+
+def _footnote3_formula() -> sympy.Expr:
+    p = sympy.Symbol("p", positive=True)
+    return sympy.expand(posted_price_guarantee_density(uniform_density(), p))
+
+
+def _footnote3_optimum() -> tuple[sympy.Expr, sympy.Expr]:
+    p = sympy.Symbol("p", positive=True)
+    g = posted_price_guarantee_density(uniform_density(), p)
+    (best,) = sympy.solve(sympy.diff(g, p), p)
+    return best, sympy.simplify(g.subs(p, best))
+
+
+def _limit_growth() -> sympy.Expr:
+    k, n = sympy.symbols("k I", positive=True)
+    return sympy.limit((1 + sympy.log(n) / k) ** k, k, sympy.oo)
+
+
+def _limit_v1() -> sympy.Expr:
+    k, n = sympy.symbols("k I", positive=True)
+    a, X = k / sympy.log(n), 1 / (2 * n * sympy.log(n))
+    return sympy.simplify(sympy.limit(2 * k * X / a * (1 + 1 / a) ** k, k, sympy.oo))
+
+
+def _eq36_printed_second_line() -> sympy.Expr:
+    v, n = sympy.symbols("v I", positive=True)
+    return v / sympy.log(n) * (sympy.harmonic(n) - 1) - 1 / sympy.log(n)
+
+
+def _eq36_corrected_second_line() -> sympy.Expr:
+    v, n = sympy.symbols("v I", positive=True)
+    return v * (sympy.harmonic(n) - 1) / sympy.log(n)
+
+
+def _eq28_growth() -> sympy.Expr:
+    k, A = sympy.symbols("k A", positive=True)
+    return sympy.limit((1 + 1 / (A * k)) ** k, k, sympy.oo)
+
+
+def _figure1_claim() -> bool:
+    """§3/Figure 1: Π_I^* (uniform) increases with I and at I = 20 is above 80% of the full
+    surplus 1/2 (computed: 0.4162...)."""
+    rho = uniform_density()
+    vals = [pi_limit(rho, n).value for n in (1, 2, 5, 10, 20)]
+    return all(x < y for x, y in itertools.pairwise(vals)) and vals[-1] > mpmath.mpf("0.4")
+
+
+def _fpa_limit_uniform() -> sympy.Expr:
+    """§1: the FPA's guarantee (uniform, best reserve) tends to 1/4 < 1/2 as N → ∞."""
+    n = sympy.Symbol("N", positive=True, integer=True)
+    closed = (n - 1) * (1 - 2 ** (1 - 2 * n)) / (2 * (2 * n - 1)) + 2 ** (-2 * n - 1)
+    assert all(
+        closed.subs(n, m)
+        == sympy.Rational(fpa_uniform_exact(m).numerator, fpa_uniform_exact(m).denominator)
+        for m in (1, 2, 3, 7)
+    )
+    return sympy.limit(closed, n, sympy.oo)
+
+
+def _triangle_percent() -> tuple[int, int]:
+    """Π_2^* and Π_2^# of the triangle prior as whole percents of 13/36 (truncated)."""
+    rows = {r.prior: r for r in figure2_table()}
+    tri = rows["Triangle"]
+    bound = _footnote11()
+    with mpmath.workdps(45):
+        ub = mpmath.mpf(bound.numerator) / bound.denominator
+        return (
+            int(mpmath.floor(100 * tri.pi2_star.value / ub)),
+            int(mpmath.floor(100 * tri.pi2_sharp.value / ub)),
+        )
+
+
+def _triangle_is_wallet_prior() -> bool:
+    """§5.2: v = (s1 + s2)/2 with independent uniform s_i has the triangle density: its CDF
+    at x (area of {s1 + s2 <= 2x} in the unit square, exact integration) equals ours."""
+    s1, s2 = sympy.symbols("s1 s2")
+    tri = triangle_density()
+    for x in (F(1, 5), F(1, 2), F(3, 4)):
+        area = integrate_iterated(
+            sympy.Piecewise(
+                (1, s1 + s2 <= 2 * sympy.Rational(x.numerator, x.denominator)), (0, True)
+            ),
+            (s2, 0, 1),
+            (s1, 0, 1),
+        )
+        if area != tri.cdf_exact(x):
+            return False
+    return True
+
+
+def _theorem2_limit_priors() -> tuple[sympy.Expr, ...]:
+    return tuple(theorem2_limit(r) for r in (uniform_density(), beta_density(8, 1)))
+
+
 CLAIMS = [
     Claim(
         "003.fn11.integral",
@@ -355,4 +535,138 @@ CLAIMS = [
         True,
         _sharp_beats_star_instance,
     ),
+    Claim(
+        "003.s1.rs-bound-uniform",
+        "003",
+        "§1",
+        "uniform prior: Roesler–Szentes's bound, so no mechanism guarantees more than 0.2036",
+        F("0.2036"),
+        _rs_uniform,
+    ),
+    Claim(
+        "003.s1.epm-attains-rs-uniform",
+        "003",
+        "§1 and Theorem 1",
+        "uniform prior, one buyer: the EPM guarantees the Roesler–Szentes bound 0.2036",
+        F("0.2036"),
+        lambda: Rounded(pi1_limit(uniform_density()).value, 4, pi1_uniform_closed_form()),
+    ),
+    Claim(
+        "003.thm1.uniform-30-digits",
+        "003",
+        "Theorem 1, §4.2, §4.2.1",
+        "Π_1^* = π* (Roesler–Szentes), with s* = X e^{1/A}/A and π* = X/A (30 digits, uniform)",
+        True,
+        _theorem1_uniform,
+    ),
+    Claim(
+        "003.thm1.s-B-order",
+        "003",
+        "§4.2, proof of Theorem 1",
+        "s* < B* < 1 (uniform prior)",
+        True,
+        _rs_ordering,
+    ),
+    Claim(
+        "003.fn3.formula",
+        "003",
+        "footnote 3",
+        "uniform prior: a posted price p <= 1/2 guarantees (1 − 2p)p",
+        sympy.expand(sympy.Symbol("p", positive=True) * (1 - 2 * sympy.Symbol("p", positive=True))),
+        _footnote3_formula,
+    ),
+    Claim(
+        "003.s1.posted-price-1/8",
+        "003",
+        "§1 and footnote 3",
+        "uniform prior: the optimal posted price guarantees only 1/8 (at p = 1/4)",
+        (sympy.Rational(1, 4), sympy.Rational(1, 8)),
+        _footnote3_optimum,
+    ),
+    Claim(
+        "003.eq28.growth",
+        "003",
+        "§4.2, eq. (28)",
+        "with a = A k, (1 + 1/a)^k → exp(1/A) as k → ∞",
+        sympy.exp(1 / sympy.Symbol("A", positive=True)),
+        _eq28_growth,
+    ),
+    Claim(
+        "003.thm2.growth",
+        "003",
+        "§4.3, proof of Theorem 2",
+        "lim_{k→∞} (1 + 1/a)^k = I for a = k/log(I)",
+        sympy.Symbol("I", positive=True),
+        _limit_growth,
+    ),
+    Claim(
+        "003.thm2.v1",
+        "003",
+        "§4.3, proof of Theorem 2",
+        "lim_{k→∞} v(1) = 1 for a = k/log(I), X = 1/(2I log(I))",
+        sympy.Integer(1),
+        _limit_v1,
+    ),
+    Claim(
+        "003.eq36.second-line",
+        "003",
+        "§4.3, eq. (36)",
+        "lim_{k→∞} Rev_1(v) = (v/log I) Σ_{j=2}^I 1/j − 1/log(I) (the second line of (36))",
+        _eq36_printed_second_line(),
+        theorem2_rev1_limit,
+        erratum=Erratum(
+            _eq36_corrected_second_line(),
+            "With a = k/log(I) and X = 1/(2I log(I)), Rev_1(v) of (34) is (av/k)Σ_{j=2}^I 1/j "
+            "+ X((1+1/a)^k − 1) − (I−1)X, and (1+1/a)^k → I, so the two X terms cancel: the "
+            "limit is v(H_I − 1)/log(I) with no constant. The printed '− 1/log(I)' also breaks "
+            "the defining property of the breakpoint (35), Rev_0(v(0)) = Rev_1(v(0)) at "
+            "v(0) = 1/2. The conclusion of Theorem 2 is unaffected (the term vanishes as I → ∞). "
+            "Confirmed by sympy's limit of (34) and by the breakpoint identity and a "
+            "high-precision evaluation at k = 10^8 (test_erratum_eq36_second_line).",
+        ),
+    ),
+    Claim(
+        "003.thm2.full-surplus",
+        "003",
+        "Theorem 2, eq. (36)",
+        "as I → ∞ the guarantee (36) tends to the full surplus E[v] (uniform; Beta(8, 1))",
+        (sympy.Rational(1, 2), sympy.Rational(8, 9)),
+        _theorem2_limit_priors,
+    ),
+    Claim(
+        "003.fig1.increasing",
+        "003",
+        "§3 and Figure 1",
+        "uniform prior: Π_I^* increases with I; with 20 buyers it is fairly close to the full "
+        "surplus 0.5 (Π_20^* ≈ 0.416 > 0.4)",
+        True,
+        _figure1_claim,
+    ),
+    Claim(
+        "003.s1.fpa-not-full-surplus",
+        "003",
+        "§1 (Engelbrecht-Wiggans et al.; Bergemann, Brooks and Morris)",
+        "the first-price auction's guarantee (best reserve, uniform) does not tend to the full "
+        "surplus 1/2: it tends to 1/4",
+        sympy.Rational(1, 4),
+        _fpa_limit_uniform,
+    ),
+    Claim(
+        "003.s5.2.triangle-prior",
+        "003",
+        "§5.2, wallet game",
+        "v = (s1 + s2)/2 with independent uniform signals has the triangle distribution",
+        True,
+        _triangle_is_wallet_prior,
+    ),
+    Claim(
+        "003.s5.2.triangle-86-percent",
+        "003",
+        "§5.2, wallet game",
+        "Π_2^* = 0.31094 and Π_2^# = 0.31324 are 86% of the upper bound 13/36 (percent "
+        "truncated: Π_2^# is 86.74%)",
+        (86, 86),
+        _triangle_percent,
+    ),
+    *_figure2_claims(),
 ]

@@ -47,7 +47,7 @@ def _is_bce_full(mech: FiniteMechanism, prior: Discrete, mu: dict) -> bool:
                 gain = F(0)
                 for (v, m), x in mu.items():
                     if m[i] == j:
-                        m2 = (*m[:i], jp, *m[i + 1:])
+                        m2 = (*m[:i], jp, *m[i + 1 :])
                         gain += x * (mech.utility(i, v, m) - mech.utility(i, v, m2))
                 if gain < 0:
                     return False

@@ -64,8 +64,10 @@ __all__ = [
     "first_price_auction",
     "fpa_min_revenue",
     "fpa_optimal_reserve",
+    "fpa_power_cdf_closed_form",
     "fpa_uniform_exact",
     "pooled_quantile",
+    "posted_price_guarantee_density",
 ]
 
 _0 = Fraction(0)
@@ -127,8 +129,9 @@ def _discrete_revenue(prior: PriorLike, n: int, r: Fraction) -> Any:
     if x0 >= 1:
         return mpmath.mpf(0)
     vx0 = r * x0
-    if n == 1:
-        return mpmath.mpf((vx0 * (1 / x0 - 1)).numerator) / (vx0 * (1 / x0 - 1)).denominator
+    if n == 1:  # R = V(x0)(1/x0 - 1) = r(1 - x0)
+        exact = r * (1 - x0)
+        return mpmath.mpf(exact.numerator) / exact.denominator
     # V(y) is linear on each quantile interval: V(y) = V(c) + v (y - c).
     e = mpmath.mpf(1) / n
     total = mpmath.mpf(0)
@@ -146,7 +149,8 @@ def _discrete_revenue(prior: PriorLike, n: int, r: Fraction) -> Any:
         vm = mpmath.mpf(v.numerator) / v.denominator
         # ∫ ((N-1)(alpha + v y) + V(x0)) y^{-1/N-1} dy
         const = (n - 1) * al + mpmath.mpf(vx0.numerator) / vx0.denominator
-        total += const * (am ** (-e) - hm ** (-e)) * n
+        if a > 0:  # on [0, hi] the constant is (N-1)V(0) + V(0) = 0
+            total += const * (am ** (-e) - hm ** (-e)) * n
         total += (n - 1) * vm * (hm ** (1 - e) - am ** (1 - e)) / (1 - e)
     return total / n
 
@@ -226,6 +230,27 @@ def fpa_optimal_reserve(rho: Density, buyers: int) -> LimitValue:
         return LimitValue(+_density_revenue_u0(rho, n, best), {"reserve": reserve, "u0": best})
 
 
+def fpa_power_cdf_closed_form(m: int, buyers: int) -> sympy.Expr:
+    """Closed form of the first-price auction's guarantee at the best reserve when
+    ``F(u) = u^m`` (uniform: ``m = 1``; Figure 2's CDF ``v²``: ``m = 2``; Beta(8, 1): ``m = 8``).
+
+    ``G(u) = m u^{m+1}/(m+1)``; the first-order condition gives ``u_0^{m/N} = 1/(m+1)``, and
+    ``R = (N-1) m² (1 - u_0^{m - m/N + 1}) / (N (m+1)(m - m/N + 1)) + G(u_0)(u_0^{-m/N} - 1)``.
+
+    >>> fpa_power_cdf_closed_form(2, 2)
+    28/81
+    """
+    if not isinstance(m, int) or m < 1:
+        raise InvalidProblemError(f"fpa_power_cdf_closed_form(): m={m!r} must be an integer >= 1")
+    n = _buyers(buyers, "fpa_power_cdf_closed_form")
+    M, N = sympy.Integer(m), sympy.Integer(n)
+    u0 = (M + 1) ** (-N / M)
+    e = M - M / N + 1
+    G0 = M * u0 ** (M + 1) / (M + 1)
+    value = (N - 1) * M**2 * (1 - u0**e) / (N * (M + 1) * e) + G0 * (u0 ** (-M / N) - 1)
+    return sympy.nsimplify(sympy.simplify(value)) if value.is_Rational else sympy.simplify(value)
+
+
 def fpa_uniform_exact(buyers: int) -> Fraction:
     """The exact guarantee of the first-price auction with the best reserve, uniform prior:
     ``(N-1)(1 - 2^{1-2N})/(2(2N-1)) + 2^{-2N-1}`` (reserve ``2^{-N-1}``), derived from the
@@ -245,3 +270,51 @@ def fpa_uniform_exact(buyers: int) -> Fraction:
     if not value.is_Rational:  # pragma: no cover - the derivation says it is
         raise ArithmeticError(f"fpa_uniform_exact(): {value} is not rational")
     return Fraction(int(value.p), int(value.q))
+
+
+def posted_price_guarantee_density(rho: Density, price: Any) -> sympy.Expr:
+    """The worst-case revenue of a posted price under a density, exactly (paper 003, fn. 3).
+
+    The buyer learns only whether ``v < u_0`` where ``E[v | v < u_0] = p`` (then he does not
+    buy); revenue ``p (1 - F(u_0))``. ``u_0`` is the root of the polynomial ``G(u) - p F(u)``
+    in ``[p, 1]`` (an exact algebraic number). ``price`` may be a sympy symbol when the
+    root can be solved for in closed form (e.g. the uniform prior: ``p(1 - 2p)``).
+
+    >>> p = sympy.Symbol("p", positive=True)
+    >>> from exactmech.papers.robust_common_value import uniform_density
+    >>> sympy.factor(posted_price_guarantee_density(uniform_density(), p))
+    -p*(2*p - 1)
+    >>> posted_price_guarantee_density(uniform_density(), sympy.Rational(1, 4))
+    1/8
+    """
+    func = "posted_price_guarantee_density"
+    if not isinstance(rho, Density):
+        raise InvalidProblemError(f"{func}(): expected a Density, got {rho!r}")
+    p = sympy.sympify(price)
+    if not p.is_number and len(rho.pieces) > 1:
+        raise NotImplementedError(f"{func}(): a symbolic price needs a one-piece density")
+    u = sympy.Symbol("u", positive=True)
+    for lo, hi, _ in rho.pieces:
+        _, _, cF, oF = next(x for x in rho._F if x[1] == hi)
+        _, _, cG, oG = next(x for x in rho._G if x[1] == hi)
+
+        def poly(c: tuple[Fraction, ...], off: Fraction) -> sympy.Expr:
+            return sum(
+                (sympy.Rational(x.numerator, x.denominator) * u**i for i, x in enumerate(c)),
+                sympy.Rational(off.numerator, off.denominator),
+            )
+
+        Fu, Gu = poly(cF, oF), poly(cG, oG)
+        lo_s, hi_s = (
+            sympy.Rational(lo.numerator, lo.denominator),
+            sympy.Rational(hi.numerator, hi.denominator),
+        )
+        eq = sympy.expand(Gu - p * Fu)
+        if p.is_number:
+            roots = [r for r in sympy.Poly(eq, u).real_roots() if lo_s <= r <= hi_s and r >= p]
+        else:
+            roots = [r for r in sympy.solve(eq, u) if r != 0]
+        if roots:
+            u0 = min(roots, key=lambda r: sympy.N(r, 30)) if p.is_number else roots[0]
+            return sympy.simplify(p * (1 - Fu.subs(u, u0)))
+    return sympy.Integer(0)

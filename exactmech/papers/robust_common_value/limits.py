@@ -42,6 +42,7 @@ import sympy
 
 from exactmech.dist import Discrete
 from exactmech.errors import InvalidProblemError
+from exactmech.numbers import Q
 from exactmech.papers.robust_common_value._common import PriorLike, as_prior, harmonic_tail
 from exactmech.papers.robust_common_value._numerics import argmax_1d, golden, root_1d
 from exactmech.papers.robust_common_value.density import Density
@@ -55,6 +56,7 @@ __all__ = [
     "pi1_discrete_limit",
     "pi1_limit",
     "pi1_limit_lambert",
+    "pi1_power_cdf_closed_form",
     "pi1_two_point_closed_form",
     "pi1_uniform_closed_form",
     "pi2_sharp_limit",
@@ -247,6 +249,26 @@ def pi1_uniform_closed_form() -> sympy.Expr:
     return 2 * t / (1 + 2 * t) ** 2
 
 
+def pi1_power_cdf_closed_form(m: int) -> sympy.Expr:
+    """Closed form of ``Π_1^*`` when ``F(u) = u^m`` (uniform ``m = 1``, CDF ``v²``: ``m = 2``,
+    Beta(8, 1): ``m = 8``).
+
+    With ``c = (m+1)/m`` the conditions (29) reduce to ``e^t = 1 + c t`` (``t = 1/A``), so
+    ``t = (-c W_{-1}(-e^{-1/c}/c) - 1)/c``, ``s*^m = c t/(1 + c t)`` and
+    ``Π_1^* = m s*^{m+1} / ((m+1) t)``. For ``m = 1`` this is :func:`pi1_uniform_closed_form`.
+
+    >>> sympy.N(pi1_power_cdf_closed_form(1) - pi1_uniform_closed_form(), 30)
+    0
+    """
+    if not isinstance(m, int) or m < 1:
+        raise InvalidProblemError(f"pi1_power_cdf_closed_form(): m={m!r} must be an integer >= 1")
+    M = sympy.Integer(m)
+    c = (M + 1) / M
+    t = (-c * sympy.LambertW(-sympy.exp(-1 / c) / c, -1) - 1) / c
+    s = (c * t / (1 + c * t)) ** (1 / M)
+    return M * s ** (M + 1) / ((M + 1) * t)
+
+
 def pi1_two_point_closed_form(theta: Any) -> sympy.Expr:
     """``lim_{k→∞} Π_1^*`` for the prior ``Pr[v = 1] = θ``, ``Pr[v = 0] = 1 - θ``:
     ``-θ / W_{-1}(-θ/e)`` (equal to Roesler–Szentes's ``π`` solving ``θ = π(1 - log π)``).
@@ -411,8 +433,7 @@ def epm_guarantee_limit(prior: PriorLike | Density, buyers: int, A: Any, X: Any)
     piece between the breakpoints exactly (polynomial antiderivatives).
     """
     with mpmath.workdps(WORK_DPS):
-        Am = mpmath.mpf(sympy.N(A, WORK_DPS + 5)) if isinstance(A, sympy.Basic) else mpmath.mpf(A)
-        Xm = mpmath.mpf(sympy.N(X, WORK_DPS + 5)) if isinstance(X, sympy.Basic) else mpmath.mpf(X)
+        Am, Xm = _to_mp(A, "A"), _to_mp(X, "X")
         E = mpmath.exp(1 / Am)
         h = [harmonic_tail(n, buyers) for n in range(buyers + 1)]
         hm = [mpmath.mpf(x.numerator) / x.denominator for x in h]
@@ -431,6 +452,18 @@ def epm_guarantee_limit(prior: PriorLike | Density, buyers: int, A: Any, X: Any)
                 Am * hm[n] * vm + Xm * (n * E - buyers) for n in range(buyers + 1)
             )
         return total
+
+
+def _to_mp(x: Any, name: str) -> Any:
+    """A number (Fraction, int, string, sympy expression, mpmath) as an mpmath number."""
+    if isinstance(x, sympy.Basic):
+        return mpmath.mpf(sympy.N(x, mpmath.mp.dps + 5))
+    if isinstance(x, (mpmath.mpf, float)) and not isinstance(x, bool):
+        if isinstance(x, float):
+            raise InvalidProblemError(f"epm_guarantee_limit(): {name}={x!r} is a float")
+        return x
+    q = Q(x, name, func="epm_guarantee_limit")
+    return mpmath.mpf(q.numerator) / q.denominator
 
 
 # -- Theorem 2 --------------------------------------------------------------------------

@@ -27,11 +27,15 @@ from exactmech.papers.robust_common_value.density import (
     triangle_density,
     uniform_density,
 )
-from exactmech.papers.robust_common_value.fpa import fpa_optimal_reserve, fpa_uniform_exact
+from exactmech.papers.robust_common_value.fpa import (
+    fpa_optimal_reserve,
+    fpa_power_cdf_closed_form,
+    fpa_uniform_exact,
+)
 from exactmech.papers.robust_common_value.limits import (
     LimitValue,
     pi1_limit,
-    pi1_uniform_closed_form,
+    pi1_power_cdf_closed_form,
     pi2_sharp_limit,
     pi_limit,
 )
@@ -40,6 +44,7 @@ from exactmech.papers.robust_common_value.printed import Rounded
 __all__ = [
     "FIGURE2_COLUMNS",
     "FIGURE2_PRINTED",
+    "POWER_CDF",
     "Figure1Point",
     "Figure2Row",
     "figure1_data",
@@ -103,6 +108,10 @@ FIGURE2_PRINTED: dict[str, dict[str, str]] = {
     },
     "Triangle": {"pi2_sharp": "0.31324", "pi2_star": "0.31094"},
 }
+
+
+#: Rows whose prior has the CDF ``u^m`` (closed forms exist for ``Π_1^*`` and the FPA column).
+POWER_CDF = {"Uniform": 1, "CDF v^2": 2, "Beta(8, 1)": 8}
 
 
 def figure2_priors() -> dict[str, Density]:
@@ -175,16 +184,14 @@ def _row(name: str) -> Figure2Row:
     rho = figure2_priors()[name]
     printed = FIGURE2_PRINTED[name]
     in_table = name != "Triangle"
-    pi1 = None
+    power = POWER_CDF.get(name)
+    pi1 = fpa = None
     if in_table:
         pi1 = pi1_limit(rho)
-        if name == "Uniform":
-            pi1 = LimitValue(pi1.value, pi1.params, pi1_uniform_closed_form())
-    fpa = None
-    if in_table:
         fpa = fpa_optimal_reserve(rho, 2)
-        if name == "Uniform":
-            fpa = LimitValue(fpa.value, fpa.params, fpa_uniform_exact(2))
+        if power is not None:
+            pi1 = LimitValue(pi1.value, pi1.params, pi1_power_cdf_closed_form(power))
+            fpa = LimitValue(fpa.value, fpa.params, fpa_power_cdf_closed_form(power, 2))
     return Figure2Row(
         prior=name,
         mean=rho.mean,
