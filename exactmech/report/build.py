@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from exactmech.claims import PAPERS, ClaimResult, claims_for
-from exactmech.report.latex import build_pdf, document, latex_escape
+from exactmech.report.figure_data import FigureData
+from exactmech.report.latex import build_pdf, document, latex_escape, require_pdflatex
 from exactmech.report.runner import run_claims_parallel
 from exactmech.report.tables import TableContext, WrittenTables, tables_for, write_tables
 from exactmech.report.verify import summary_line
@@ -62,8 +63,8 @@ figure img { max-width: 100%; }
 
 def _figures(
     out: Path, paper: str | None, notes: list[str]
-) -> tuple[dict[str, list[Path]], dict[str, str], list[str]]:
-    """Draw the figures if matplotlib is there; returns files, captions and pending ids."""
+) -> tuple[dict[str, list[Path]], dict[str, FigureData], list[str]]:
+    """Draw the figures if matplotlib is there; returns files, figure data and pending ids."""
     from exactmech.report.figures import figures_for, write_figures
     from exactmech.report.plot import PlotMissingError
 
@@ -73,11 +74,15 @@ def _figures(
         notes.append(f"Figures left out: {exc}")
         pending = [f"paper {s.paper} {s.location}: {s.title}" for s in figures_for(paper)]
         return {}, {}, pending
-    captions = {k: d.full_caption for k, d in written.data.items()}
     pending = [
         f"paper {s.paper} {s.location}: {s.title} (needs {s.requires})" for s in written.pending
     ]
-    return written.files, captions, pending
+    return written.files, written.data, pending
+
+
+def _width(data: FigureData) -> str:
+    """Fraction of the text width a figure takes: one panel 0.62, two 0.95, more 1."""
+    return {1: "0.62", 2: "0.95"}.get(len(data.panels), "1.0")
 
 
 def _paper_of(item_id: str) -> str:
@@ -90,7 +95,7 @@ def _latex_report(
     summary: str,
     tables: WrittenTables,
     figures: dict[str, list[Path]],
-    captions: dict[str, str],
+    data: dict[str, FigureData],
     pending: list[str],
     notes: list[str],
 ) -> Path:
@@ -119,8 +124,8 @@ def _latex_report(
             lines += [
                 r"\begin{figure}[htbp]",
                 r"\centering",
-                r"\includegraphics[width=0.62\textwidth]{figures/" + pdf.name + "}",
-                r"\caption{" + latex_escape(captions[f]) + "}",
+                f"\\includegraphics[width={_width(data[f])}\\textwidth]{{figures/{pdf.name}}}",
+                r"\caption{" + latex_escape(data[f].full_caption) + "}",
                 r"\end{figure}",
             ]
     if "claims" in tables.files:
@@ -140,7 +145,7 @@ def _html_report(
     summary: str,
     tables: WrittenTables,
     figures: dict[str, list[Path]],
-    captions: dict[str, str],
+    data: dict[str, FigureData],
     pending: list[str],
     notes: list[str],
 ) -> Path:
@@ -169,10 +174,11 @@ def _html_report(
         parts += [tables.tables[t].to_html() for t in tids]
         for f in fids:
             png = next(p for p in figures[f] if p.suffix == ".png")
-            data = base64.b64encode(png.read_bytes()).decode("ascii")
+            b64 = base64.b64encode(png.read_bytes()).decode("ascii")
+            caption = esc(data[f].full_caption)
             parts.append(
-                f'<figure><img alt="{esc(captions[f])}" src="data:image/png;base64,{data}">'
-                f"<figcaption>{esc(captions[f])}</figcaption></figure>"
+                f'<figure><img alt="{caption}" src="data:image/png;base64,{b64}">'
+                f"<figcaption>{caption}</figcaption></figure>"
             )
     if "claims" in tables.tables:
         parts += ["<h2>Claims</h2>", tables.tables["claims"].to_html()]
@@ -217,6 +223,8 @@ def build_report(
     """
     if fmt not in ("pdf", "html"):
         raise ValueError(f"build_report(): fmt={fmt!r}; expected 'pdf' or 'html'")
+    if fmt == "pdf":
+        require_pdflatex()  # before minutes of work, not after
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     seconds: dict[str, float] = {}
@@ -228,7 +236,7 @@ def build_report(
     seconds["tables"] = time.perf_counter() - t1
     t2 = time.perf_counter()
     notes: list[str] = []
-    figures, captions, pending_figures = _figures(out, paper, notes)
+    figures, data, pending_figures = _figures(out, paper, notes)
     seconds["figures"] = time.perf_counter() - t2
     pending = [
         f"paper {s.paper} {s.location}: {s.title} (needs {s.requires})" for s in tables.pending
@@ -236,7 +244,7 @@ def build_report(
     summary = summary_line(run.results)
     t3 = time.perf_counter()
     make = _latex_report if fmt == "pdf" else _html_report
-    path = make(out, paper, summary, tables, figures, captions, pending, notes)
+    path = make(out, paper, summary, tables, figures, data, pending, notes)
     seconds["assemble"] = time.perf_counter() - t3
     seconds["total"] = time.perf_counter() - t0
     return ReportOutcome(path, run.results, tables, figures, pending, seconds, notes)

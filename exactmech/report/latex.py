@@ -31,6 +31,7 @@ __all__ = [
     "document",
     "latex_escape",
     "pdf_text",
+    "require_pdflatex",
 ]
 
 
@@ -105,9 +106,14 @@ _UNICODE = {
     "¼": r"\ensuremath{\tfrac14}",
     "¾": r"\ensuremath{\tfrac34}",
     "∗": r"\ensuremath{*}",
-    "̲": "",  # combining low line (p̲): dropped, the base letter stays
-    "̄": "",  # combining macron (b̄): dropped
+    "′": r"\ensuremath{'}",
+    "⁻": r"\ensuremath{^{-}}",
+    "̲": "",  # a stray combining low line (one after a letter underlines it)
+    "̄": "",  # a stray combining macron (one after a letter puts a bar on it)
 }
+
+#: Combining marks after a letter: ``b̲`` → ``\underline{b}``, ``b̄`` → ``\bar{b}``.
+_COMBINING = {"\u0332": r"\underline", "\u0304": r"\bar"}
 
 _SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -156,10 +162,15 @@ def latex_escape(text: str) -> str:
     'a\\_b \\& 50\\% \\#1'
     >>> latex_escape("§3.3: γ ≤ 1/2")
     '\\S{}3.3: \\ensuremath{\\gamma} \\ensuremath{\\leq} 1/2'
+    >>> latex_escape("p_b̄ ≤ p*_s̲")
+    'p\\_\\ensuremath{\\bar{b}} \\ensuremath{\\leq} p*\\_\\ensuremath{\\underline{s}}'
     """
     out = []
-    for ch in text:
-        if ch in _SPECIAL:
+    for i, ch in enumerate(text):
+        mark = text[i + 1] if i + 1 < len(text) else ""
+        if mark in _COMBINING and ch.isalpha() and ord(ch) < 128:
+            out.append("\\ensuremath{" + _COMBINING[mark] + "{" + ch + "}}")
+        elif ch in _SPECIAL:
             out.append(_SPECIAL[ch])
         elif ord(ch) < 128:
             out.append(ch)
@@ -238,6 +249,11 @@ def _tool(name: str, package: str) -> str:
     return path
 
 
+def require_pdflatex() -> str:
+    """The path of ``pdflatex``, or :class:`ToolMissingError` saying how to install it."""
+    return _tool("pdflatex", "texlive-latex-base texlive-latex-recommended")
+
+
 def build_pdf(tex: Path, *, runs: int = 2, timeout: float = 120.0) -> Path:
     """Compile ``tex`` with ``pdflatex`` in its own folder; return the PDF's path.
 
@@ -248,7 +264,7 @@ def build_pdf(tex: Path, *, runs: int = 2, timeout: float = 120.0) -> Path:
     LatexError
         pdflatex failed; the message quotes the first ``!`` error of the log.
     """
-    exe = _tool("pdflatex", "texlive-latex-base texlive-latex-recommended")
+    exe = require_pdflatex()
     tex = Path(tex).resolve()
     for _ in range(runs):
         proc = subprocess.run(

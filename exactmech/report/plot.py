@@ -49,6 +49,14 @@ def screen(v: Any) -> float:
     return float(v)
 
 
+def _lighten(colour: str, amount: float = 0.45) -> tuple[float, float, float]:
+    """``colour`` mixed with white (``amount`` of white): a fill that lines stay visible on."""
+    from matplotlib.colors import to_rgb
+
+    r, g, b = to_rgb(colour)
+    return (r + (1 - r) * amount, g + (1 - g) * amount, b + (1 - b) * amount)
+
+
 def _coords(points: Any) -> tuple[list[float], list[float]]:
     return [screen(p[0]) for p in points], [screen(p[1]) for p in points]
 
@@ -59,6 +67,9 @@ def _draw_panel(ax: Any, panel: Panel) -> None:
 
     handles = []
     for region in panel.regions:
+        # opaque, lightened fills with edges of the same colour: adjacent pieces of one
+        # region (strips of a curved region) show no seams
+        face = _lighten(region.colour)
         for piece in region.pieces:
             if not piece.is_empty:
                 xs, ys = _coords(piece.vertices)
@@ -66,12 +77,12 @@ def _draw_panel(ax: Any, panel: Panel) -> None:
                     MplPolygon(
                         list(zip(xs, ys)),
                         closed=True,
-                        facecolor=region.colour,
-                        edgecolor="none",
-                        alpha=0.55,
+                        facecolor=face,
+                        edgecolor=face,
+                        linewidth=0.6,
                     )
                 )
-        handles.append(Patch(facecolor=region.colour, alpha=0.55, label=region.label))
+        handles.append(Patch(facecolor=face, edgecolor="0.6", label=region.label))
     for curve in panel.curves:
         xs, ys = _coords(curve.points)
         if curve.style == "o":
@@ -110,10 +121,14 @@ def draw(data: FigureData) -> Any:
     from matplotlib.figure import Figure
 
     n = len(data.panels)
-    fig = Figure(figsize=(4.2 * n, 4.0), layout="constrained")
-    axes = fig.subplots(1, n, squeeze=False)[0]
+    cols = n if n <= 3 else (n + 1) // 2
+    rows = (n + cols - 1) // cols
+    fig = Figure(figsize=(4.4 * cols, 4.2 * rows), layout="constrained")
+    axes = fig.subplots(rows, cols, squeeze=False).ravel()
     for ax, panel in zip(axes, data.panels):
         _draw_panel(ax, panel)
+    for ax in axes[n:]:
+        ax.set_axis_off()
     return fig
 
 

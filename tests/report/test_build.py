@@ -17,7 +17,7 @@ import pytest
 
 from exactmech.claims import claims_for, run_claims
 from exactmech.report import LatexError, Table, build_pdf, pdf_text
-from exactmech.report.tables import TableContext, write_tables
+from exactmech.report.tables import TABLES, TableContext, write_tables
 
 HAVE_TOOLS = shutil.which("pdflatex") is not None and shutil.which("pdftotext") is not None
 needs_latex = pytest.mark.skipif(
@@ -33,25 +33,36 @@ def _squash(text: str) -> str:
 
 @needs_latex
 def test_master_document_compiles_and_holds_the_exact_values(tmp_path: Path) -> None:
-    ctx = TableContext(results=run_claims(claims_for("001")))
+    """Every registered table (all papers) in one master document, compiled by pdflatex;
+    pdftotext reads the exact values, the paper's differing values and the captions back."""
+    ctx = TableContext(results=run_claims(claims_for("002")))
     written = write_tables(tmp_path, style="slash", ctx=ctx)
+    built = {s.id for s in TABLES if not s.pending}
+    assert set(written.files) == built  # every table that can be built is in the document
     pdf = build_pdf(written.master)
-    assert pdf.exists() and pdf.stat().st_size > 10_000
+    assert pdf.exists() and pdf.stat().st_size > 50_000
     text = _squash(pdf_text(pdf, layout=True))
     # paper 000 §3.2: the two menus (118.6 = 593/5), §3.3: U = 3/8 and 1/8, welfare 21/8
-    for value in ("(1, 0) 3", "(1, 1) 12", "(31/35, 1) 593/5", "(1, 1) 129"):
+    for value in ("(1, 0) 3 1", "(1, 1) 12 2", "(31/35, 1) 593/5 2", "(1, 1) 129 3, 4"):
         assert value in text, value
     assert "{{1, 2, 3}} {{1, 2, 3}} 9/4 3/8 0 21/8 1/4 1/8" in text
     assert "{{1}, {2, 3}} {{1}, {2, 3}} 39/16 1/8 0 41/16 1/8 0" in text
-    # paper 001 Example 1: weights, signals, totals
+    # paper 000 §4: Fig. 3c's E[U] differs from the printed 1/6
+    assert "7/54 (paper: 1/6)" in text
+    # paper 001 Example 1: weights, signals, totals; Algorithm 4's sum against 1 + ln n
     assert "1 2/3 (1/2, 1/6, 1/3) 1 1 5/6" in text
     assert "total 1 (1/3, 1/3, 1/3) 4/3 2/3" in text
     assert "D = <1/3, 1/3, 1/3>" in text
+    # paper 002 Table 1: the printed formula's value next to the model's optimum
+    assert "5 (paper: 6)" in text and "(paper: 5/3)" in text and "16/9)" in text
+    # paper 004: Table 6's payoffs and the printed (C.8) beside the derived right side
+    assert "9/7 12/7" in text and "11/8 (paper: 3/8)" in text
     # captions cite the paper
-    assert "(paper 000, §3.3)" in text and "(paper 001, §2.2, Example 1)" in text
+    for where in ("(paper 000, §3.3)", "(paper 001, §2.2, Example 1)", "(paper 004, Appendix"):
+        assert where in text, where
     # the claims table and its summary
-    assert "001.example1" not in text  # ids are not shown, statements are
-    assert "14 claims: 14 match, 0 paper-erratum, 0 mismatch, 0 error" in text
+    assert "002.table1" not in text  # ids are not shown, statements are
+    assert "13 claims: 9 match, 4 paper-erratum, 0 mismatch, 0 error" in text
 
 
 @needs_latex

@@ -21,13 +21,15 @@ def test_pdf_report_for_one_paper(tmp_path: Path) -> None:
     assert out.path == tmp_path / "report.pdf" and out.path.exists()
     assert set(out.seconds) == {"verify", "tables", "figures", "assemble", "total"}
     text = re.sub(r"\s+", " ", pdf_text(out.path, layout=True))
-    assert "14 claims: 14 match, 0 paper-erratum, 0 mismatch, 0 error" in text
+    assert "55 claims: 47 match, 8 paper-erratum, 0 mismatch, 0 error" in text
     assert "total 1 (1/3, 1/3, 1/3) 4/3 2/3" in text  # the Example 1 table
     assert "Figure 1: Revenue and consumer surplus of signaling schemes" in text
     assert "O = (2/3, 4/3): BBM, CS = OPT" in text  # the figure (vector PDF) text
-    assert "Not in this report yet" in text and "paper 001 §3" in text
+    assert "Not in this report yet" not in text  # every table and figure of 001 is there
+    assert out.pending == []
     tex = (tmp_path / "report.tex").read_text()
     assert r"\includegraphics[width=0.62\textwidth]{figures/001-figure1b.pdf}" in tex
+    assert tex.count(r"\input{tables/001-") == 6
 
 
 def test_html_report_and_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -39,13 +41,14 @@ def test_html_report_and_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         == 0
     )
     out = capsys.readouterr().out
-    assert re.search(r"wrote .*report\.html \(2 tables, 1 figures\) in [\d.]+ s: verify", out)
+    assert re.search(r"wrote .*report\.html \(7 tables, 1 figures\) in [\d.]+ s: verify", out)
     page = (tmp_path / "report.html").read_text()
     assert page.startswith("<!DOCTYPE html>")
     assert "<td>total</td><td>1</td><td>(1/3, 1/3, 1/3)</td>" in page
     assert 'src="data:image/png;base64,' in page
     assert '<td class="status-match">match</td>' in page
-    assert "pending" in out
+    assert '<td class="status-paper-erratum">paper-erratum</td>' in page
+    assert "pending" not in out
 
 
 def test_report_without_pdflatex_says_what_to_do(
