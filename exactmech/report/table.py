@@ -32,7 +32,7 @@ from dataclasses import dataclass, field, is_dataclass
 from typing import Any, Literal
 
 from exactmech.report.latex import document, latex_escape
-from exactmech.report.values import DIGITS, to_latex, value_str, values_equal
+from exactmech.report.values import DIGITS, is_sympy, to_latex, value_str, values_equal
 
 __all__ = ["STATUS_COLOURS", "Column", "Printed", "Table", "latex_escape"]
 
@@ -53,6 +53,10 @@ _JUSTIFY: dict[str, Literal["left", "center", "right"]] = {
 
 #: Tables with more rows than this are typeset as ``longtable`` (breaking across pages).
 LONG_TABLE_ROWS = 30
+
+#: In a wrapping math column, a sympy value whose LaTeX is longer than this is set as text
+#: (``str(expr)``, which breaks at spaces; a long ``\frac`` cannot break).
+WRAP_AS_TEXT = 120
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,9 @@ class Table:
         Header of the column whose cells are claim statuses (coloured by status).
     notes
         Lines printed under the table.
+    latex_digits
+        Significant digits of irrational values in the LaTeX rendering (narrow columns);
+        default :data:`~exactmech.report.values.DIGITS`, as the other renderings.
     """
 
     columns: Sequence[str | Column]
@@ -152,6 +159,7 @@ class Table:
     label: str = ""
     status_column: str | None = None
     notes: list[str] = field(default_factory=list)
+    latex_digits: int | None = None
 
     def __post_init__(self) -> None:
         maths = set(self.math_columns)
@@ -306,8 +314,13 @@ class Table:
                 return ""
             if spec.math:
                 tex = to_latex(v, style=style, digits=digits)
-                if spec.width is not None:  # let long tuples wrap inside the column
-                    tex = tex.replace(", ", ",\\allowbreak ")
+                if spec.width is not None:
+                    # in a wrapping column, text that math mode cannot break is set as
+                    # text: objects shown by their repr, and long symbolic expressions
+                    plain = tex.startswith("\\text{") and tex.count("\\text{") == 1
+                    if plain or (is_sympy(v) and len(tex) > WRAP_AS_TEXT):
+                        return latex_escape(value_str(v, digits=digits))
+                    tex = tex.replace(", ", ",\\allowbreak ")  # long tuples wrap
                 return "$" + tex + "$"
             return latex_escape(value_str(v, digits=digits))
 
@@ -322,7 +335,7 @@ class Table:
         style: str = "frac",
         standalone: bool = False,
         long: bool | None = None,
-        digits: int = DIGITS,
+        digits: int | None = None,
     ) -> str:
         r"""A booktabs table: ``table`` + ``tabular``, or ``longtable`` for long tables.
 
@@ -336,10 +349,13 @@ class Table:
             Force (``True``) or forbid (``False``) ``longtable``; by default tables of more
             than :data:`LONG_TABLE_ROWS` rows break across pages.
         digits
-            Significant digits shown for irrational values.
+            Significant digits shown for irrational values (default: :attr:`latex_digits`,
+            else :data:`~exactmech.report.values.DIGITS`).
 
         Columns are aligned in the source too, so the ``.tex`` file reads like the table.
         """
+        if digits is None:
+            digits = self.latex_digits if self.latex_digits is not None else DIGITS
         cells = [
             [self._latex_cell(s, c, style, digits) for s, c in zip(self.specs, row)]
             for row in self.rows

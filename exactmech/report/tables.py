@@ -46,6 +46,7 @@ def _claims(ctx: TableContext) -> Table:
         ctx.results = run_claims_parallel(claims_for(ctx.paper), jobs=ctx.jobs).results
     table = claims_table(ctx.results, with_id=False)
     table.label = "tab:claims"
+    table.latex_digits = 15  # the digits of an irrational value fit the 2.5 cm columns
     table.notes.append(summary_line(ctx.results))
     return table
 

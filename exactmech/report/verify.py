@@ -23,10 +23,10 @@ def claims_table(results: Sequence[ClaimResult], *, with_id: bool = False) -> Ta
     """
     cols = [
         Column("paper"),
-        Column("location", width="2.3cm"),
-        Column("statement", width="6.2cm"),
-        Column("expected", math=True, width="2.8cm"),
-        Column("computed", math=True, width="2.8cm"),
+        Column("location", width="1.9cm"),
+        Column("statement", width="4.7cm"),
+        Column("expected", math=True, width="2.5cm"),
+        Column("computed", math=True, width="2.5cm"),
         Column("status"),
     ]
     if with_id:

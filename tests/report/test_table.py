@@ -144,3 +144,29 @@ def test_add_checks_arity() -> None:
         _table().add("only one")
     assert "rows=3" in repr(_table())
     assert _table().differences() == [(1, "value", Fraction(2, 3), Fraction(1, 2))]
+
+
+def test_wrapping_math_columns_set_unbreakable_values_as_text() -> None:
+    """In a column with a width, a repr-only object and a long symbolic expression are set
+    as text (which wraps); short values stay math; ``latex_digits`` shortens irrationals."""
+    import sympy
+
+    x, y = sympy.symbols("x y")
+    long_expr = sum((x**k * y ** (7 - k) / (k + 1) for k in range(8)), sympy.Integer(0))
+    t = Table([Column("v", math=True, width="3cm")], latex_digits=6)
+    t.add(long_expr)
+    t.add(object.__new__(_Opaque))
+    t.add((Fraction(1, 2), 3))
+    t.add(1 + sympy.sqrt(3) / 3)
+    tex = t.to_latex().splitlines()
+    body = tex[tex.index(r"\midrule") + 1 : tex.index(r"\bottomrule")]
+    assert not body[0].startswith("$") and "x**7" in body[0].replace(r"\textasciicircum{}", "^")
+    assert body[1].startswith("opaque")
+    assert body[2].startswith(r"$(\frac{1}{2},\allowbreak 3)$")
+    assert r"\approx 1.57735$" in body[3]
+    assert "1.5773502691896257645" in t.to_markdown()  # the other renderings keep 20 digits
+
+
+class _Opaque:
+    def __repr__(self) -> str:
+        return "opaque thing"

@@ -161,19 +161,19 @@ def _partition_pairs(ctx: TableContext) -> Table:
         [
             Column("P_A", tex="$\\mathcal P_A$"),
             Column("P_B", tex="$\\mathcal P_B$"),
-            Column("R", math=True, align="r", tex="revenue $R$"),
-            Column("U", math=True, align="r", tex="surplus $U$"),
-            Column("U (min-surplus tie)", math=True, align="r", tex="$U$ (min-surplus tie)"),
-            Column("W", math=True, align="r", tex="welfare $W$"),
+            Column("R", math=True, align="r", tex="$R$"),
+            Column("U", math=True, align="r", tex="$U$"),
+            Column("U (min-surplus tie)", math=True, align="r", tex="$U_{\\min}$"),
+            Column("W", math=True, align="r", tex="$W$"),
             Column("U_A", math=True, align="r", tex="$U_A$"),
             Column("U_B", math=True, align="r", tex="$U_B$"),
-            Column("U (always sell)", math=True, align="r", tex="$U$ (always sell)"),
+            Column("U (always sell)", math=True, align="r", tex="$U_{\\text{sell}}$"),
         ],
         caption=(
             "All 25 pairs of partitions of the types {1, 2, 3} (two i.i.d. buyers, "
-            "probabilities 1/4, 1/4, 1/2): seller revenue, buyer surplus at both ends of the "
-            "revenue-optimal face, welfare, each buyer's utility, and U when the good is "
-            "always sold"
+            "probabilities 1/4, 1/4, 1/2): seller revenue R, buyer surplus U at both ends of "
+            "the revenue-optimal face (U, U_min), welfare W, each buyer's utility U_A, U_B, and "
+            "U when the good is always sold (U_sell)"
         ),
         source="paper 000, §3.3",
         label="tab:000-partition-pairs",
@@ -272,14 +272,15 @@ def _footnote_3(ctx: TableContext) -> Table:
         [
             Column("messages"),
             Column("probability", math=True, align="r"),
-            Column("R", math=True, align="r", tex="revenue $R$"),
-            Column("U", math=True, align="r", tex="surplus $U$"),
-            Column("U (min-surplus tie)", math=True, align="r", tex="$U$ (min-surplus tie)"),
-            Column("what the footnote says", width="6cm"),
+            Column("R", math=True, align="r", tex="$R$"),
+            Column("U", math=True, align="r", tex="$U$"),
+            Column("U (min-surplus tie)", math=True, align="r", tex="$U_{\\min}$"),
+            Column("what the footnote says", width="5cm"),
         ],
         caption=(
             "Footnote 3: two i.i.d. buyers with values 1, 2, 1000 w.p. 1/200, 1/200, 99/100; "
-            "no disclosure against the partition low = {1, 2}, high = {1000}"
+            "no disclosure against the partition low = {1, 2}, high = {1000}: revenue R, "
+            "buyer surplus U at both ends of the optimal face (U, U_min)"
         ),
         source="paper 000, footnote 3",
         label="tab:000-footnote3",

@@ -84,7 +84,7 @@ def _proposition1(ctx: TableContext) -> Table:
             Column("phi2(d|s)", math=True, align="r", tex="$\\varphi_2(d\\mid s)$"),
             Column("cases", align="c"),
             Column(
-                "printed CS by case", math=True, align="l", width="4.2cm", tex="printed CS by case"
+                "printed CS by case", math=True, align="l", width="3.8cm", tex="printed CS by case"
             ),
             Column("CS (sender ties)", math=True, align="r", tex="CS (sender ties)"),
             Column("CS (index ties)", math=True, align="r", tex="CS (index ties)"),
@@ -126,11 +126,12 @@ def _theorem1(ctx: TableContext) -> Table:
             Column(
                 "instance (a, b, c, d; alpha, beta)",
                 math=True,
-                align="c",
+                align="l",
+                width="4.3cm",
                 tex="instance $(a, b, c, d;\\ \\alpha, \\beta)$",
             ),
             Column("CS(D)", math=True, align="r", tex="$\\mathrm{CS}(\\mathcal D)$"),
-            Column("best efficient CS", math=True, align="r"),
+            Column("best efficient CS", math=True, align="r", width="2.4cm"),
             Column("ratio", math=True, align="r"),
             Column(
                 "proof's limit eps/2", math=True, align="r", tex="proof's limit $\\varepsilon/2$"
@@ -165,18 +166,19 @@ def _theorem2(ctx: TableContext) -> Table:
         [
             Column("delta", math=True, align="c", tex="$\\delta$"),
             Column("OPT", math=True, align="r", tex="OPT"),
-            Column("2 delta^2", math=True, align="r", tex="paper: $2\\delta^2$"),
-            Column("best CS (scheme)", math=True, align="r", tex="best CS (scheme)"),
-            Column("best CS (dual bound)", math=True, align="r", tex="best CS (dual bound)"),
+            Column("2 delta^2", math=True, align="r", tex="$2\\delta^2$"),
+            Column("best CS (scheme)", math=True, align="r", tex="scheme"),
+            Column("best CS (dual bound)", math=True, align="r", tex="dual bound"),
             Column("closed form", math=True, align="r"),
-            Column("delta^2", math=True, align="r", tex="paper: $\\delta^2$"),
-            Column("best CS / OPT", math=True, align="r", tex="best CS / OPT"),
+            Column("delta^2", math=True, align="r", tex="$\\delta^2$"),
+            Column("best CS / OPT", math=True, align="r", tex="ratio"),
         ],
         caption=(
-            "Theorem 2: OPT and the best achievable consumer surplus on the theorem's instance, "
-            "exactly (a Bayes-plausible scheme from below, a verified dual certificate from "
-            "above), against the printed leading terms OPT = 2 delta^2 (1 + o(1)) and "
-            "CS <= delta^2 (1 + o(1)) and the printed limit ratio 1/2"
+            "Theorem 2: OPT and the best achievable consumer surplus (CS) on the theorem's "
+            "instance, exactly (a Bayes-plausible scheme from below, a verified dual "
+            "certificate from above, the closed form), against the printed leading terms "
+            "OPT = 2 delta^2 (1 + o(1)) and CS <= delta^2 (1 + o(1)); the ratio CS/OPT tends "
+            "to the printed limit 1/2"
         ),
         source="paper 001, §3, Theorem 2",
         label="tab:001-theorem2",
@@ -239,13 +241,13 @@ def _algorithm4(ctx: TableContext) -> Table:
                 "weights w_1..w_n",
                 math=True,
                 align="l",
-                width="6cm",
+                width="4.3cm",
                 tex="weights $w_1, \\dots, w_n$",
             ),
             Column("sum", math=True, align="r", tex="$\\sum_t w_t$"),
             Column("1 + H_{n-1}", math=True, align="r", tex="$1 + H_{n-1}$"),
             Column("1 + ln n", math=True, align="r", tex="printed bound $1 + \\ln n$"),
-            Column("sum <= 1 + ln n", align="c", tex="$\\sum_t w_t \\le 1 + \\ln n$"),
+            Column("sum <= 1 + ln n", align="c", tex="holds"),
         ],
         caption=(
             "Algorithm 4's weights and the weight-sum bound in the proof of Lemma 5: the sum "
@@ -253,6 +255,7 @@ def _algorithm4(ctx: TableContext) -> Table:
         ),
         source="paper 001, §5.1.1, Algorithm 4 and Lemma 5",
         label="tab:001-algorithm4",
+        latex_digits=10,
     )
     for r in algorithm4_table():
         table.add(

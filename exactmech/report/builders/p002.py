@@ -68,9 +68,9 @@ def _table1(ctx: TableContext) -> Table:
     examples = _discrete_examples()
     table = Table(
         [
-            Column("buyers, mechanism", width="3.1cm"),
-            Column("printed entry", width="3.1cm"),
-            *(Column(name, math=True, align="r", width="2.05cm") for name, _ in examples),
+            Column("buyers, mechanism", width="3cm"),
+            Column("printed entry", width="3cm"),
+            *(Column(name, math=True, align="r", width="1.95cm") for name, _ in examples),
         ],
         caption=(
             "Table 1 evaluated on each example instance: the optimum of the model (our value) "
@@ -78,6 +78,7 @@ def _table1(ctx: TableContext) -> Table:
         ),
         source="paper 002, §5, Table 1",
         label="tab:002-table1",
+        latex_digits=8,
     )
     per_instance = [table1(inst) for _, inst in examples]
     for k, entry in enumerate(_ENTRIES):
@@ -106,10 +107,10 @@ def _examples(ctx: TableContext) -> Table:
     table = Table(
         [
             Column("instance"),
-            Column("definition", width="5.2cm"),
-            Column("ex-post fixed price", math=True, align="r", width="1.9cm"),
-            Column("ex-interim fixed price", math=True, align="r", width="1.9cm"),
-            Column("ex-interim signaling", math=True, align="r", width="2.4cm"),
+            Column("definition", width="4.4cm"),
+            Column("ex-post fixed price", math=True, align="r", width="1.8cm"),
+            Column("ex-interim fixed price", math=True, align="r", width="1.8cm"),
+            Column("ex-interim signaling", math=True, align="r", width="2.2cm"),
             Column("E[max v_i]", math=True, align="r", tex="$\\mathbf E[\\max_i v_i]$"),
         ],
         caption=(
@@ -119,6 +120,7 @@ def _examples(ctx: TableContext) -> Table:
         ),
         source="paper 002, §3 and §4",
         label="tab:002-examples",
+        latex_digits=8,
     )
     for name in EXAMPLES:
         inst = example_instance(name)
