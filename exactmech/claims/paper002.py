@@ -404,7 +404,12 @@ def _multi_buyer_claims() -> list[Claim]:
             "telling buyer 1 'buy' with probabilities (2/5, 1, 1) and buyer 2 with (3/5, 0, 1) "
             "at p = 9/4 is obedient (both posterior values are exactly 9/4) and sells with "
             "probability 1: revenue 9/4, above even Proposition 4.10's bound E(max_i v_i) = 2, "
-            "which holds only inside programme (18) (test_erratum_lemma1_overlapping).",
+            "which holds only inside programme (18) (test_erratum_lemma1_overlapping). This "
+            "uses the buyers of Definition 2.2, who buy when their posterior value is at least "
+            "p and ignore being rationed (as (4)-(5) and (17) also do); a buyer who counted his "
+            "chance of winning would refuse (expected utility -1/8 after 'buy'), and for such "
+            "buyers programme (18) is the optimum here. An outside referee confirmed the "
+            "scheme's posteriors and this caveat.",
         ),
         "I3": (
             ROOT3,
