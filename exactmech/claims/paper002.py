@@ -675,6 +675,8 @@ def _multi_buyer_claims() -> list[Claim]:
     strict: dict[str, str | None] = {
         "identical": "On two identical buyers E(max_i v_i) = E v = 2, so nothing beats the "
         "fixed price 2.",
+        "half": "On v_1(q) = q, v_2(q) = q/2 (q uniform on {1,2,3}) the optimum of (18) is "
+        "2 = E v_1, the fixed-price revenue.",
         "I1": "On I1 the optimum of (18) is 5 = E v_2, the fixed-price revenue.",
         "I3": None,
         "continuous": "On q ~ U[0,1], v_1 = 1 + q/10, v_2 = 3q the optimum is 3/2 = E v_2.",

@@ -305,7 +305,7 @@ def test_erratum_theorem411() -> None:
 
 def test_erratum_strict_gain() -> None:
     """Abstract and §6 of paper 002: signaling "will bring more revenue" with several
-    ex-interim buyers; not on "identical", I1 or the continuous instance.
+    ex-interim buyers; not on "identical", "half", I1 or the continuous instance.
 
     Second computation (no LP): for identical buyers ``E[max v] = max_i E v_i``, so
     Proposition 4.10 squeezes the optimum to the fixed price; on I1 and the continuous
@@ -314,7 +314,7 @@ def test_erratum_strict_gain() -> None:
     """
     ident = example_instance("identical")
     assert ident.expected_max() == max(ident.mean_values()) == 2
-    for name, fixed in (("I1", F(5)), ("continuous", F(3, 2))):
+    for name, fixed in (("half", F(2)), ("I1", F(5)), ("continuous", F(3, 2))):
         inst = example_instance(name)
         assert interim_optimum_bounds(inst) == (fixed, fixed)
         assert optimal_interim_fixed_price(inst).revenue == fixed
@@ -322,7 +322,11 @@ def test_erratum_strict_gain() -> None:
     assert isinstance(i1, DiscreteInstance)
     # p > 3 excludes buyer 1 (top value 3): buyer 2 alone yields at most E v_2 = 5
     assert i1.restrict([1]).expected_max() == 5 and max(i1.values[0]) == 3
-    for cid in ("002.abstract.strict-gain.identical", "002.abstract.strict-gain.I1"):
+    for cid in (
+        "002.abstract.strict-gain.identical",
+        "002.abstract.strict-gain.half",
+        "002.abstract.strict-gain.I1",
+    ):
         assert BY_ID[cid].run().status == "paper-erratum"
     assert BY_ID["002.abstract.strict-gain.I3"].run().status == "match"
 
