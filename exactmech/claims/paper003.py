@@ -13,27 +13,31 @@ from __future__ import annotations
 import itertools
 from fractions import Fraction
 from functools import partial
+from typing import Any
 
 import mpmath
 import sympy
 
 from exactmech.calculus import integrate_iterated
 from exactmech.claims.core import Claim, Erratum
-from exactmech.dist import Uniform, monopoly_revenue
+from exactmech.dist import Uniform, monopoly_price, monopoly_revenue
 from exactmech.papers.robust_common_value import (
     FIGURE2_PRINTED,
     Rounded,
     beta_density,
     boundary_count,
     epm,
+    epm_allocation,
     epm_best_X,
     epm_class_revenue,
     epm_payment,
     figure2_table,
     fpa_uniform_exact,
+    generalized_allocation,
     generalized_epm,
     generalized_payment,
     interior_increment_sum,
+    lemma2_solution,
     lemma2_values,
     lemma3_holds,
     local_multipliers,
@@ -382,6 +386,78 @@ def _theorem2_limit_priors() -> tuple[sympy.Expr, ...]:
     return tuple(theorem2_limit(r) for r in (uniform_density(), beta_density(8, 1)))
 
 
+# -- further statements of §4.2 and §5.2 -------------------------------------------------
+
+
+def _lemma2_proof_values() -> bool:
+    """Proof of Lemma 2: q(k,k) = 1/2, q(j,k) = j/(2k), q(k,j) = 1 − j/(2k) (k = 1..6)."""
+    for k in range(1, 7):
+        sol = lemma2_solution(k)
+        half = sympy.Rational(1, 2)
+        if sol[(k, k)] != half:
+            return False
+        for j in range(k + 1):
+            if sol[(j, k)] != sympy.Rational(j, 2 * k) or sol[(k, j)] != 1 - sympy.Rational(
+                j, 2 * k
+            ):
+                return False
+    return True
+
+
+def _eq52_tends_to_eq6() -> bool:
+    """§5.2: as k → ∞ the allocation (51)–(52) becomes the EPM's (6): the largest difference
+    over all profiles is at most 1/(2k) for k = 2, 4, 8, 16, 32, and it shrinks with k."""
+    gaps = []
+    for k in (2, 4, 8, 16, 32):
+        gap = max(
+            abs(generalized_allocation(j, ell, k) - epm_allocation(j, (ell,), k))
+            for j in range(k + 1)
+            for ell in range(k + 1)
+        )
+        if gap > F(1, 2 * k):
+            return False
+        gaps.append(gap)
+    return all(x > y for x, y in itertools.pairwise(gaps))
+
+
+def _eq54_is_eq7() -> bool:
+    """§5.2: with Y_0 = 2X the payment (54) is the EPM's (7) unless the other sends k."""
+    k, a, X = 4, F(5, 2), F(1, 9)
+    y0, y1 = pi2_star_as_sharp(k, a, X)
+    return all(
+        generalized_payment(j, ell, k, a, y0, y1) == epm_payment(j, a, X)
+        for j in range(k + 1)
+        for ell in range(k)
+    )
+
+
+def _eq25_mean() -> sympy.Expr:
+    """(25): the mean of G_π^B (density π/s² on [π, B), atom π/B at B)."""
+    s, p, B = sympy.symbols("s pi B", positive=True)
+    return sympy.expand_log(sympy.integrate(s * p / s**2, (s, p, B)) + B * p / B, force=True)
+
+
+def _eq26_integral() -> sympy.Expr:
+    """(26): ∫_0^s G_π^B(s') ds' for s ∈ [π, B)."""
+    s, t, p = sympy.symbols("s t pi", positive=True)
+    return sympy.expand_log(sympy.integrate(1 - p / t, (t, p, s)), force=True)
+
+
+def _footnote9() -> bool:
+    """Footnote 9 (uniform prior): F(B*, π*) > 0 and F(π*, π*) > 0, so s* is interior."""
+    rho = uniform_density()
+    rs = roesler_szentes(rho)
+    with mpmath.workdps(45):
+        cdf, G = rho.mp_function("cdf"), rho.mp_function("partial_mean")
+
+        def gap(x: Any) -> Any:
+            return (
+                x * cdf(x) - G(x) - (x - rs.pi - rs.pi * mpmath.log(x) + rs.pi * mpmath.log(rs.pi))
+            )
+
+        return bool(gap(rs.B) > 0 and gap(rs.pi) > 0 and abs(gap(rs.s)) < mpmath.mpf(10) ** -30)
+
+
 CLAIMS = [
     Claim(
         "003.fn11.integral",
@@ -669,4 +745,74 @@ CLAIMS = [
         _triangle_percent,
     ),
     *_figure2_claims(),
+    Claim(
+        "003.s1.private-value-price",
+        "003",
+        "§1",
+        "uniform prior with private values: the optimal mechanism is a posted price of 1/2",
+        F(1, 2),
+        lambda: monopoly_price(Uniform(0, 1)),
+    ),
+    Claim(
+        "003.fn10.beta11-uniform",
+        "003",
+        "footnote 10",
+        "Beta(1, 1) is the uniform distribution",
+        True,
+        lambda: beta_density(1, 1).pieces == uniform_density().pieces,
+    ),
+    Claim(
+        "003.appA.lemma2-proof",
+        "003",
+        "Appendix A, proof of Lemma 2",
+        "q(k, k) = 1/2, q(j, k) = j/(2k) and q(k, j) = 1 − j/(2k) (k = 1..6, symbolic)",
+        True,
+        _lemma2_proof_values,
+    ),
+    Claim(
+        "003.s5.2.eq52-limit",
+        "003",
+        "§5.2, after (52)",
+        "as k → ∞ the allocation (51)–(52) becomes identical to the EPM's (6)",
+        True,
+        _eq52_tends_to_eq6,
+    ),
+    Claim(
+        "003.s5.2.eq54-is-eq7",
+        "003",
+        "§5.2, after (54)",
+        "(54) is the EPM payment (7) except when the other buyer submits k",
+        True,
+        _eq54_is_eq7,
+    ),
+    Claim(
+        "003.eq25",
+        "003",
+        "§4.2, eq. (25)",
+        "∫ s dG_π^B(s) = π + π log B − π log π",
+        sympy.sympify(
+            "pi + pi*log(B) - pi*log(pi)",
+            locals={"pi": sympy.Symbol("pi", positive=True), "B": sympy.Symbol("B", positive=True)},
+        ),
+        _eq25_mean,
+    ),
+    Claim(
+        "003.eq26",
+        "003",
+        "§4.2, eq. (26)",
+        "∫_0^s G_π^B(s') ds' = s − π − π log s + π log π on [π, B)",
+        sympy.sympify(
+            "s - pi - pi*log(s) + pi*log(pi)",
+            locals={"pi": sympy.Symbol("pi", positive=True), "s": sympy.Symbol("s", positive=True)},
+        ),
+        _eq26_integral,
+    ),
+    Claim(
+        "003.fn9",
+        "003",
+        "footnote 9",
+        "F(B*, π*) > 0 and F(π*, π*) > 0, so the tangency point s* is interior (uniform)",
+        True,
+        _footnote9,
+    ),
 ]

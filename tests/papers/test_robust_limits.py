@@ -89,14 +89,27 @@ def test_power_cdf_closed_forms(m: int) -> None:
 def test_pi_limit_one_buyer_and_precision(monkeypatch: pytest.MonkeyPatch) -> None:
     """Π_I^* with I = 1 (the general routine) equals Π_1^* (the (29) routine); recomputing at
     60 working digits changes nothing in the first 30 (the reported precision)."""
+    from exactmech.papers.robust_common_value import fpa as fpa_module
+
     rho = beta_density(2, 4)
-    base, base_sharp = pi_limit(rho, 2).value, pi2_sharp_limit(rho).value
+    base = [
+        pi_limit(rho, 2).value,
+        pi2_sharp_limit(rho).value,
+        pi1_limit(rho).value,
+        fpa_module.fpa_optimal_reserve(rho, 2).value,
+    ]
     with mpmath.workdps(45):
         assert abs(pi_limit(rho, 1).value - pi1_limit(rho).value) < TOL
     monkeypatch.setattr(limits_module, "WORK_DPS", 60)
+    monkeypatch.setattr(fpa_module, "WORK_DPS", 60)
     with mpmath.workdps(60):
-        assert abs(pi_limit(rho, 2).value - base) < TOL
-        assert abs(pi2_sharp_limit(rho).value - base_sharp) < TOL
+        again = [
+            pi_limit(rho, 2).value,
+            pi2_sharp_limit(rho).value,
+            pi1_limit(rho).value,
+            fpa_module.fpa_optimal_reserve(rho, 2).value,
+        ]
+        assert all(abs(x - y) < TOL for x, y in zip(base, again))
 
 
 def test_two_point_closed_form_and_roesler_szentes() -> None:

@@ -37,6 +37,7 @@ __all__ = [
     "generalized_allocation",
     "generalized_epm",
     "generalized_payment",
+    "lemma2_solution",
     "lemma2_values",
     "lemma3_holds",
     "pi2_sharp_best",
@@ -54,16 +55,15 @@ def _k(k: Any, func: str) -> int:
     return k
 
 
-def lemma2_values(k: int) -> tuple[sympy.Expr, sympy.Expr]:
-    """Solve (44)'s opt-out, (45) and (47) for ``k`` symbolically; return ``(q(1,0), q(1,k))``.
+def lemma2_solution(k: int) -> dict[tuple[int, int], sympy.Expr]:
+    """The general solution of (44)'s opt-out, (45) and (47) for ``k``: ``{(j, ell): q(j, ell)}``,
+    each value an expression in the free parameters (a number when it is determined).
 
-    Paper 003, Lemma 2 says they are ``(3k+1)/(4k²)`` and ``1/(2k)`` for *every* solution; a
-    value that still depends on a free parameter would be returned as an expression in it.
-
-    >>> lemma2_values(3)
-    (5/18, 1/6)
+    >>> sol = lemma2_solution(2)
+    >>> sol[(1, 0)], sol[(2, 2)], sol[(1, 2)], sol[(2, 1)]
+    (7/16, 1/2, 1/4, 3/4)
     """
-    k = _k(k, "lemma2_values")
+    k = _k(k, "lemma2_solution")
     q = {
         (j, ell): sympy.Integer(0) if j == 0 else sympy.Symbol(f"q_{j}_{ell}")
         for j in range(k + 1)
@@ -79,7 +79,20 @@ def lemma2_values(k: int) -> tuple[sympy.Expr, sympy.Expr]:
     unknowns = [x for x in q.values() if isinstance(x, sympy.Symbol)]
     (sol,) = sympy.linsolve(eqs, unknowns)
     sub = dict(zip(unknowns, sol))
-    return sympy.simplify(q[1, 0].subs(sub)), sympy.simplify(q[1, k].subs(sub))
+    return {key: sympy.simplify(x.subs(sub)) for key, x in q.items()}
+
+
+def lemma2_values(k: int) -> tuple[sympy.Expr, sympy.Expr]:
+    """``(q(1, 0), q(1, k))`` for every allocation satisfying (44)'s opt-out, (45), (47).
+
+    Paper 003, Lemma 2 says they are ``(3k+1)/(4k²)`` and ``1/(2k)``; a value that still
+    depended on a free parameter would be returned as an expression in it.
+
+    >>> lemma2_values(3)
+    (5/18, 1/6)
+    """
+    sol = lemma2_solution(_k(k, "lemma2_values"))
+    return sol[(1, 0)], sol[(1, k)]
 
 
 def lemma3_holds(k: int) -> bool:
