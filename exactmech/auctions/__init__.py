@@ -9,6 +9,7 @@ from exactmech.auctions.mechanism_lp import (
     Mechanism,
     MechanismLP,
     build_mechanism_lp,
+    mechanism_from_solution,
     optimal_mechanism,
     product_prior,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "MechanismLP",
     "PricingOutcome",
     "build_mechanism_lp",
+    "mechanism_from_solution",
     "myerson_discrete",
     "myerson_uniform",
     "optimal_mechanism",

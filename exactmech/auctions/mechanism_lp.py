@@ -40,7 +40,14 @@ from exactmech.errors import DistributionError, InvalidProblemError, ShapeError
 from exactmech.lp import LexResult, LPProblem, solve_lex
 from exactmech.numbers import Q, fraction_str
 
-__all__ = ["Mechanism", "MechanismLP", "build_mechanism_lp", "optimal_mechanism", "product_prior"]
+__all__ = [
+    "Mechanism",
+    "MechanismLP",
+    "build_mechanism_lp",
+    "mechanism_from_solution",
+    "optimal_mechanism",
+    "product_prior",
+]
 
 Profile = tuple[int, ...]
 _0 = Fraction(0)
@@ -489,10 +496,21 @@ def optimal_mechanism(
     elif tie == "min-surplus":
         objectives.append(tuple(-v for v in mlp.surplus))
     lex = solve_lex(mlp.problem, objectives, method=method)
-    ell, m = mlp.buyers, mlp.goods
     if lex.status != "optimal" or lex.x is None:
         return Mechanism(lex.status, {}, {}, None, None, None, (), mlp, lex)
-    x = lex.x
+    return mechanism_from_solution(mlp, lex.x, lex)
+
+
+def mechanism_from_solution(
+    mlp: MechanismLP, x: Sequence[Fraction], lex: Any = None
+) -> Mechanism:
+    """The :class:`Mechanism` of a feasible point ``x`` of the §3.1 LP (paper 000).
+
+    Reads the allocation ``q`` and payments ``r`` per profile off ``x`` and computes revenue,
+    buyer surplus, welfare and each buyer's expected utility exactly. ``lex`` is the
+    lexicographic LP result the point came from, if any.
+    """
+    ell, m = mlp.buyers, mlp.goods
     alloc = {
         t: tuple(tuple(x[mlp.q_index[(t, j, k)]] for k in range(m)) for j in range(ell))
         for t in mlp.profiles

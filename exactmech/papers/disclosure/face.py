@@ -32,7 +32,12 @@ from typing import Any
 from sympy import QQ
 from sympy.polys.matrices import DomainMatrix
 
-from exactmech.auctions import Mechanism, MechanismLP, optimal_mechanism
+from exactmech.auctions import (
+    Mechanism,
+    MechanismLP,
+    mechanism_from_solution,
+    optimal_mechanism,
+)
 from exactmech.errors import InvalidProblemError, ShapeError
 from exactmech.lp import LPProblem, solve_problem
 from exactmech.numbers import Q
@@ -53,24 +58,6 @@ _0 = Fraction(0)
 Profile = tuple[int, ...]
 
 
-def mechanism_from_solution(mlp: MechanismLP, x: Sequence[Fraction]) -> Mechanism:
-    """The :class:`~exactmech.auctions.Mechanism` of a feasible point ``x`` of the §3.1 LP."""
-    ell, m = mlp.buyers, mlp.goods
-    alloc = {
-        t: tuple(tuple(x[mlp.q_index[(t, j, k)]] for k in range(m)) for j in range(ell))
-        for t in mlp.profiles
-    }
-    pay = {t: tuple(x[mlp.r_index[(t, j)]] for j in range(ell)) for t in mlp.profiles}
-    revenue = sum((a * b for a, b in zip(mlp.revenue, x)), _0)
-    surplus = sum((a * b for a, b in zip(mlp.surplus, x)), _0)
-    utils = []
-    for j in range(ell):
-        u = _0
-        for t, pt in mlp.prior.items():
-            vj = mlp.types[j][t[j]]
-            u += pt * (sum((vj[k] * alloc[t][j][k] for k in range(m)), _0) - pay[t][j])
-        utils.append(u)
-    return Mechanism("optimal", alloc, pay, revenue, surplus, revenue + surplus, tuple(utils), mlp)
 
 
 def _solution(mech: Mechanism) -> list[Fraction]:
