@@ -45,6 +45,7 @@ __all__ = [
     "interval_partitions",
     "linear_programs",
     "piecewise_uniform_distributions",
+    "quality_instances",
     "rationals",
     "uniform_intervals",
 ]
@@ -626,3 +627,45 @@ def information_structures(
                     (f"{b},{s},{j}", mass * Fraction(w, total), b, s, f"B{b}{sb}", f"S{s}{ss}")
                 )
     return InformationStructure(th, states, "random")
+
+
+# --- paper 002: quality priors and valuation tables -------------------------------------------
+
+
+@st.composite
+def quality_instances(
+    draw: st.DrawFn,
+    *,
+    min_buyers: int = 1,
+    max_buyers: int = 3,
+    min_levels: int = 1,
+    max_levels: int = 4,
+    max_value: int = 10,
+    max_weight: int = 6,
+) -> Any:
+    """Instances of paper 002's model
+    (:class:`~exactmech.papers.fixed_price_signaling.DiscreteInstance`).
+
+    ``K`` quality levels with integer weights ``1..max_weight`` (normalised) and ``n`` buyers
+    whose valuations are non-decreasing integers in ``0..max_value`` (paper 002, §2.1).
+    Shrinks toward one buyer, one level and small equal values.
+    """
+    from exactmech.papers.fixed_price_signaling import DiscreteInstance
+
+    func = "quality_instances"
+    if not 1 <= min_buyers <= max_buyers:
+        raise InvalidArgument(
+            f"{func}(): need 1 <= min_buyers={min_buyers} <= max_buyers={max_buyers}"
+        )
+    _check_sizes(func, min_levels, max_levels)
+    _check_max_weight(func, max_weight)
+    if max_value < 0:
+        raise InvalidArgument(f"{func}(): max_value={max_value} < 0")
+    n = draw(st.integers(min_buyers, max_buyers))
+    k = draw(st.integers(min_levels, max_levels))
+    weights = draw(st.lists(st.integers(1, max_weight), min_size=k, max_size=k))
+    total = sum(weights)
+    rows = [
+        sorted(draw(st.lists(st.integers(0, max_value), min_size=k, max_size=k))) for _ in range(n)
+    ]
+    return DiscreteInstance(rows, [Fraction(w, total) for w in weights])

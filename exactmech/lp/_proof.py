@@ -45,6 +45,10 @@ MAX_DENOMINATOR = 1 << 24
 #: Relative tolerance within which a double is taken to be ``N/D``.
 TOLERANCE = 1e-9
 
+#: Reduced systems with fewer columns than this are solved by flint without guessing
+#: (under a millisecond either way; reconstruction pays off from about 50 columns on).
+GUESS_MIN = 48
+
 
 def reconstruct(
     values: Sequence[float], max_den: int = MAX_DENOMINATOR
@@ -300,6 +304,9 @@ def verify_basis(
     cost = lp.costs[stage]
     primal = dual = None
     dn: list[int] | None = None
+    red = _Reduced(lp, basis)
+    if len(red.others) < GUESS_MIN:
+        guess = None  # a small reduced system: flint solves it faster than we can guess
     if guess is not None:
         primal = _guess_primal(lp, basis, guess[0])
         rec = reconstruct(guess[1]) if m else ([], 1)
@@ -310,7 +317,6 @@ def verify_basis(
             else:
                 dn = None
     if primal is None or dual is None:
-        red = _Reduced(lp, basis)
         if not red.square:
             return None
         if primal is None:

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from math import gcd, lcm
+from operator import attrgetter, itemgetter
 
 from exactmech.lp.problem import LPProblem
 from exactmech.lp.simplex import StandardLP
@@ -35,6 +36,7 @@ from exactmech.lp.simplex import StandardLP
 __all__ = ["StandardForm", "to_standard"]
 
 _ONE = Fraction(1)
+_ZERO = Fraction(0)
 
 
 @dataclass
@@ -74,11 +76,11 @@ class StandardForm:
         out = []
         for kind, jp, jm, off in self.var_map:
             if kind == "lower":
-                out.append(off + xs[jp])
+                out.append(off + xs[jp] if off else xs[jp])
             elif kind == "upper":
                 out.append(off - xs[jp])
             elif kind == "free":
-                out.append(xs[jp] - xs[jm])
+                out.append(xs[jp] - xs[jm] if xs[jm] else xs[jp])
             else:
                 out.append(off)
         return tuple(out)
@@ -100,13 +102,18 @@ class StandardForm:
     def _rows(
         self, ys: Sequence[Fraction], factor: Fraction
     ) -> tuple[tuple[Fraction, ...], tuple[Fraction, ...]]:
-        ub = [Fraction(0)] * len(self.problem.b_ub)
-        eq = [Fraction(0)] * len(self.problem.b_eq)
+        ub = [_ZERO] * len(self.problem.b_ub)
+        eq = [_ZERO] * len(self.problem.b_eq)
         for k, (kind, i) in enumerate(self.row_origin):
+            y = ys[k]
+            if not y or kind == "bound":
+                continue
+            scale = self.row_scale[k]
+            v = y * factor if scale is _ONE else y * (scale * factor)
             if kind == "ub":
-                ub[i] = ys[k] * self.row_scale[k] * factor
-            elif kind == "eq":
-                eq[i] = ys[k] * self.row_scale[k] * factor
+                ub[i] = v
+            else:
+                eq[i] = v
         return tuple(ub), tuple(eq)
 
     def duals_original(
@@ -122,15 +129,44 @@ class StandardForm:
         return self._rows(ys, Fraction(-1))
 
 
-def _primitive(values: Sequence[Fraction]) -> Fraction:
-    """The positive rational ``s`` making ``s·values`` integers with gcd 1 (1 if all zero)."""
-    den = 1
-    for v in values:
-        den = lcm(den, v.denominator)
-    g = 0
-    for v in values:
-        g = gcd(g, v.numerator * (den // v.denominator))
-    return Fraction(den, g) if g else Fraction(1)
+#: ``(numerator, denominator)`` of a Fraction, read from CPython's slots when present
+#: (several times faster than the two Python-level properties on every nonzero).
+_SLOTS = ("_numerator", "_denominator")
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_RATIO = attrgetter(*(_SLOTS if hasattr(_ONE, "_numerator") else ("numerator", "denominator")))
+
+
+def _ratios(values: Sequence[Fraction]) -> list[tuple[int, int]]:
+    try:
+        return list(map(_RATIO, values))
+    except AttributeError:  # ints (or another Rational) where Fractions were expected
+        return [(v.numerator, v.denominator) for v in values]
+
+
+def _primitive_ints(
+    ratios: Sequence[tuple[int, int]], extra: Sequence[tuple[int, int]] = (), slack: bool = False
+) -> tuple[list[int], list[int], int, int]:
+    """Scale a row to primitive integers.
+
+    ``ratios`` are the row's entries and ``extra`` its right-hand side (as
+    ``(numerator, denominator)``); with ``slack`` the row also has a ``+1`` slack entry,
+    which must stay integral. Returns ``(entries, extra, L, g)``: the row times ``L/g``.
+    """
+    dens = set(map(_SECOND, ratios))
+    dens.update(map(_SECOND, extra))
+    dens.discard(1)
+    L = lcm(*dens) if dens else 1
+    if L == 1:
+        ints = list(map(_FIRST, ratios))
+        ext = list(map(_FIRST, extra))
+    else:
+        ints = [a * (L // d) for a, d in ratios]
+        ext = [a * (L // d) for a, d in extra]
+    g = gcd(*ints, *ext, L) if slack else gcd(*ints, *ext)
+    if g > 1:
+        ints = [a // g for a in ints]
+        ext = [a // g for a in ext]
+    return ints, ext, L, g or 1
 
 
 def to_standard(
@@ -143,21 +179,19 @@ def to_standard(
     sense = -1 if problem.maximize else 1
     stages = [tuple(problem.c)] if objectives is None else [tuple(o) for o in objectives]
     n = problem.n
-    # column structure of the original problem
-    colrows: list[list[tuple[int, Fraction]]] = [[] for _ in range(n)]
     rows_ub, rows_eq = problem.A_ub, problem.A_eq
     m_ub, m_eq = len(rows_ub), len(rows_eq)
     rhs: list[Fraction] = list(problem.b_ub) + list(problem.b_eq)
-    for i, row in enumerate(list(rows_ub) + list(rows_eq)):
-        for j, v in row:
-            colrows[j].append((i, v))
+    all_rows = list(rows_ub) + list(rows_eq)
     var_map: list[tuple[str, int, int, Fraction]] = []
-    # entries (row, value, sign): signs are applied in integer arithmetic below
-    std_cols: list[list[tuple[int, Fraction, int]]] = []
     names: list[str] = []
     offsets = [Fraction(0)] * len(stages)
     bound_rows: list[tuple[int, int, Fraction]] = []  # (orig var, std col, u - l)
-    stage_costs: list[list[Fraction]] = [[] for _ in stages]
+    col_of: list[int] = [-1] * n  # first standard column of each original variable
+    signs: list[int] = [0] * n
+    kinds: list[str] = []
+    n_std = 0
+    shifted: list[tuple[int, Fraction]] = []
     for j, (lo, hi) in enumerate(problem.bounds):
         name = problem.var_names[j]
         if lo is not None and hi is not None and lo == hi:
@@ -167,73 +201,97 @@ def to_standard(
         elif hi is not None:
             kind, off, sign = "upper", hi, -1
         else:
-            kind, off, sign = "free", Fraction(0), 1
+            kind, off, sign = "free", _ZERO, 1
+        kinds.append(kind)
         if off:
-            for i, v in colrows[j]:
-                rhs[i] -= v * off
+            shifted.append((j, off))
             for s, c in enumerate(stages):
                 offsets[s] += c[j] * off
         if kind == "fixed":
             var_map.append((kind, -1, -1, off))
             continue
-        jp = len(std_cols)
-        std_cols.append([(i, v, sign) for i, v in colrows[j]])
+        jp = n_std
+        col_of[j], signs[j] = jp, sign
         names.append(name)
-        for s, c in enumerate(stages):
-            stage_costs[s].append(sign * c[j])
+        n_std += 1
         jm = -1
         if kind == "free":
-            jm = len(std_cols)
-            std_cols.append([(i, v, -1) for i, v in colrows[j]])
+            jm = n_std
+            n_std += 1
             names[-1] = name + "+"
             names.append(name + "-")
-            for s, c in enumerate(stages):
-                stage_costs[s].append(-c[j])
         elif kind == "lower" and hi is not None:
             bound_rows.append((j, jp, hi - off))
         var_map.append((kind, jp, jm, off))
+    if shifted:  # x = off + x': move A·off to the right-hand side
+        offs = dict(shifted)
+        for i, row in enumerate(all_rows):
+            for j, v in row:
+                o = offs.get(j)
+                if o is not None:
+                    rhs[i] -= v * o
     row_origin = [("ub", i) for i in range(m_ub)] + [("eq", i) for i in range(m_eq)]
-    for j, jp, width in bound_rows:
+    m = len(row_origin) + len(bound_rows)
+    row_scale: list[Fraction] = []
+    b: list[int] = []
+    std_cols: list[list[tuple[int, int]]] = [[] for _ in range(n_std)]
+    slack_coef: list[int] = []  # per row with a slack: its (scaled) coefficient
+    has_fixed = "fixed" in kinds
+    simple = all(k == "lower" for k in kinds)
+    appends = [col.append for col in std_cols]
+    for i, row in enumerate(all_rows):
+        if has_fixed:  # fixed variables were substituted out: no column, no entry
+            row = tuple(e for e in row if signs[e[0]])
+        vals = _ratios([v for _, v in row])
+        ints, ext, lc, g = _primitive_ints(vals, _ratios([rhs[i]]), i < m_ub)
+        row_scale.append(Fraction(lc, g) if g != lc else _ONE)
+        b.append(ext[0])
+        if i < m_ub:
+            slack_coef.append(lc // g)
+        if simple:  # every variable is x >= l: column j of the row goes to column j
+            for (j, _), a in zip(row, ints):
+                appends[j]((i, a))
+            continue
+        for (j, _), a in zip(row, ints):
+            sg = signs[j]
+            if sg == 1:
+                appends[col_of[j]]((i, a))
+                if kinds[j] == "free":
+                    appends[col_of[j] + 1]((i, -a))
+            elif sg == -1:
+                appends[col_of[j]]((i, -a))
+    for j, jp, width in bound_rows:  # x' + s = u − l
         r = len(row_origin)
         row_origin.append(("bound", j))
-        std_cols[jp].append((r, _ONE, 1))
-        rhs.append(width)
-    m = len(row_origin)
+        ((num, den),) = _ratios([width])
+        g = gcd(num, den) if num else den  # the row (1, 1 | width) times den/g
+        row_scale.append(Fraction(den, g) if den != g else _ONE)
+        std_cols[jp].append((r, den // g))
+        slack_coef.append(den // g)
+        b.append(num // g)
     # slacks for <= rows and bound rows
+    k = 0
     for r, (kind, i) in enumerate(row_origin):
         if kind == "eq":
             continue
-        std_cols.append([(r, _ONE, 1)])
+        std_cols.append([(r, slack_coef[k])])
+        k += 1
         names.append(f"s_{problem.ub_names[i]}" if kind == "ub" else f"s_ub_{problem.var_names[i]}")
-        for costs in stage_costs:
-            costs.append(Fraction(0))
-    # row scaling to primitive integer rows, in integer arithmetic (no gcd per entry)
-    lcms = [rhs[r].denominator for r in range(m)]
-    for col in std_cols:
-        for r, v, _ in col:
-            d = v.denominator
-            if d != 1 and lcms[r] % d:
-                lcms[r] = lcm(lcms[r], d)
-    gcds = [abs(rhs[r].numerator) * (lcms[r] // rhs[r].denominator) for r in range(m)]
-    for col in std_cols:
-        for r, v, _ in col:
-            if gcds[r] != 1:
-                gcds[r] = gcd(gcds[r], v.numerator * (lcms[r] // v.denominator))
-    gcds = [g or 1 for g in gcds]
-    row_scale = [Fraction(L, g) for L, g in zip(lcms, gcds)]
-    int_cols = [
-        [(r, sg * (v.numerator * (lcms[r] // v.denominator) // gcds[r])) for r, v, sg in col]
-        for col in std_cols
-    ]
-    b = [rhs[r].numerator * (lcms[r] // rhs[r].denominator) // gcds[r] for r in range(m)]
     cscales = []
     int_costs = []
-    for s in range(len(stages)):
-        cs = [sense * v for v in stage_costs[s]]
-        sc = _primitive(cs)
-        cscales.append(sc)
-        int_costs.append([int(v * sc) for v in cs])
-    lp = StandardLP(m=m, n=len(int_cols), cols=int_cols, b=b, costs=int_costs)
+    n_slack = len(std_cols) - n_std
+    for c in stages:
+        raw: list[Fraction] = []  # the stage's cost per standard column, before scaling
+        for j, kind in enumerate(kinds):
+            if kind == "fixed":
+                continue
+            raw.append(c[j] if signs[j] == 1 else -c[j])
+            if kind == "free":
+                raw.append(-c[j])
+        ints, _, lc, g = _primitive_ints(_ratios(raw))
+        cscales.append(Fraction(lc, g))
+        int_costs.append([sense * v for v in ints] + [0] * n_slack)
+    lp = StandardLP(m=m, n=len(std_cols), cols=std_cols, b=b, costs=int_costs)
     return StandardForm(
         problem=problem,
         lp=lp,

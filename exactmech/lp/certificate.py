@@ -2,7 +2,8 @@
 
 This module shares no code with the simplex: it reads the user's :class:`LPProblem` as
 given (bounds, ``<=`` and ``=`` rows, the sense of optimisation) and checks a
-:class:`Certificate` with a few lines of exact ``Fraction`` arithmetic. Write the problem as
+:class:`Certificate` with a few lines of exact arithmetic (integers over common
+denominators, so that no ``Fraction`` is built per nonzero). Write the problem as
 ``min σ·(c·x)`` with ``σ = −1`` for maximisation; then
 
 *Optimal* (``x``, ``y_ub``, ``y_eq``): ``x`` satisfies every row and bound; ``σ·y_ub <= 0``;
@@ -22,9 +23,11 @@ every finite bound, and ``σ·c·r < 0``.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
 from fractions import Fraction
-from math import gcd
+from math import lcm
+from operator import attrgetter
 from typing import Any, NoReturn
 
 from exactmech.errors import CertificateError
@@ -34,76 +37,130 @@ __all__ = ["check", "check_certificate", "transpose_times"]
 
 _0 = Fraction(0)
 
+# Every product below is taken over the integers: a vector is its numerators over one
+# common denominator, a row its integer entries over the row's lcm. (numerator,
+# denominator) is read from CPython's slots when present: the Python-level properties cost
+# more than the arithmetic.
+_PAIR = attrgetter(
+    *(("_numerator", "_denominator") if hasattr(_0, "_numerator") else ("numerator", "denominator"))
+)
+
+
+def _pairs(values: Sequence[Any]) -> list[tuple[int, int]]:
+    try:
+        return list(map(_PAIR, values))
+    except AttributeError:  # plain ints (or other Rationals) where Fractions were expected
+        return [(v.numerator, v.denominator) for v in values]
+
+
+def _common(values: Sequence[Any]) -> tuple[list[int], int]:
+    """``(N, D)`` with ``values[i] == N[i]/D`` and ``D > 0``."""
+    pairs = _pairs(values)
+    den = 1
+    for _, d in pairs:
+        if d != 1 and den % d:
+            den = lcm(den, d)
+    if den == 1:
+        return [a for a, _ in pairs], 1
+    return [a * (den // d) for a, d in pairs], den
+
 
 class _Vec:
-    """A rational vector as integers over one common denominator (fast exact dot products)."""
+    """A rational vector as integers over one common denominator."""
 
     __slots__ = ("den", "num")
 
     def __init__(self, v: Sequence[Fraction]) -> None:
-        den = 1
-        for x in v:
-            if den % x.denominator:
-                den = den * x.denominator // gcd(den, x.denominator)
-        self.den = den
-        self.num = [x.numerator * (den // x.denominator) for x in v]
+        self.num, self.den = _common(v)
 
-    def dot(self, row: SparseRow) -> Fraction:
-        """``row · v`` exactly."""
+    def dot_dense(self, coeffs: Sequence[Fraction]) -> Fraction:
+        """``coeffs · v`` for a dense coefficient vector (``b·y``, ``c·x``)."""
+        entries, L = _int_row(tuple(enumerate(coeffs)))
         num = self.num
-        total = 0
-        rest = _0
-        for j, a in row:
-            if a.denominator == 1:
-                total += a.numerator * num[j]
-            else:
-                rest += Fraction(a.numerator * num[j], a.denominator)
-        return Fraction(total, self.den) + rest / self.den if rest else Fraction(total, self.den)
+        return Fraction(sum(a * num[j] for j, a in entries if a), L * self.den)
+
+
+def _int_row(row: SparseRow) -> tuple[list[tuple[int, int]], int]:
+    """A row as integer entries over its lcm ``L`` (the row equals entries / L)."""
+    nums, L = _common([a for _, a in row])
+    return [(j, a) for (j, _), a in zip(row, nums)], L
+
+
+class _Rows:
+    """The problem's rows (``A_ub`` then ``A_eq``) in integer form, built once per check."""
+
+    def __init__(self, problem: LPProblem) -> None:
+        self.n = problem.n
+        self.rows = [_int_row(r) for r in problem.A_ub] + [_int_row(r) for r in problem.A_eq]
+
+    def times(self, v: _Vec) -> list[Fraction]:
+        """``A v`` (every row)."""
+        num, den = v.num, v.den
+        return [Fraction(sum(a * num[j] for j, a in e), L * den) for e, L in self.rows]
+
+    def transpose_times(self, y: Sequence[Fraction]) -> tuple[list[int], int]:
+        """``Aᵀy`` as ``(numerators by column, common denominator)``."""
+        # y_k·row_k = (y_k / L_k)·entries_k: scale y by the row lcms first
+        scaled = [yk if L == 1 else Fraction(yk) / L for yk, (_, L) in zip(y, self.rows)]
+        Y, D = _common(scaled)
+        acc = [0] * self.n
+        for (entries, _), yk in zip(self.rows, Y):
+            if yk:
+                for j, a in entries:
+                    acc[j] += a * yk
+        return acc, D
+
+
+_LAST: list[tuple[weakref.ref[LPProblem], _Rows]] = []
+
+
+def _rows_of(problem: LPProblem) -> _Rows:
+    """:class:`_Rows` of ``problem``, remembered for the last problem seen (``linprog``
+    reports reduced costs through :func:`transpose_times` and then checks the same problem
+    object; an :class:`LPProblem` is immutable, so identity is a safe key)."""
+    if _LAST:
+        ref, rows = _LAST[0]
+        if ref() is problem:
+            return rows
+    rows = _Rows(problem)
+    _LAST[:] = [(weakref.ref(problem), rows)]
+    return rows
 
 
 def transpose_times(
     problem: LPProblem, y_ub: Sequence[Fraction], y_eq: Sequence[Fraction]
 ) -> list[Fraction]:
     """``A_ubᵀ y_ub + A_eqᵀ y_eq`` exactly (integer accumulation over a common denominator)."""
-    yv = _Vec(list(y_ub) + list(y_eq))
-    acc = [0] * problem.n
-    rest: dict[int, Fraction] = {}
-    for k, row in enumerate(list(problem.A_ub) + list(problem.A_eq)):
-        yk = yv.num[k]
-        if not yk:
-            continue
-        for j, a in row:
-            if a.denominator == 1:
-                acc[j] += a.numerator * yk
-            else:
-                rest[j] = rest.get(j, _0) + Fraction(a.numerator * yk, a.denominator)
-    out = [Fraction(v, yv.den) for v in acc]
-    for j, r in rest.items():
-        out[j] += r / yv.den
-    return out
+    acc, D = _rows_of(problem).transpose_times(list(y_ub) + list(y_eq))
+    return [Fraction(v, D) if v else _0 for v in acc]
 
 
 def _fail(msg: str) -> NoReturn:
     raise CertificateError(f"check(): {msg}")
 
 
-def _feasible(problem: LPProblem, x: Sequence[Fraction]) -> None:
+def _feasible(problem: LPProblem, x: Sequence[Fraction], rows: _Rows) -> None:
     if len(x) != problem.n:
         _fail(f"x has {len(x)} entries for {problem.n} variables")
+    xv = _Vec(x)
+    X, Dx = xv.num, xv.den
     for j, (lo, hi) in enumerate(problem.bounds):
-        if lo is not None and x[j] < lo:
+        if lo is not None and (X[j] < 0 if not lo else x[j] < lo):
             _fail(f"x[{j}] = {x[j]} is below its lower bound {lo}")
         if hi is not None and x[j] > hi:
             _fail(f"x[{j}] = {x[j]} is above its upper bound {hi}")
-    xv = _Vec(x)
-    for i, (row, b) in enumerate(zip(problem.A_ub, problem.b_ub)):
-        ax = xv.dot(row)
-        if ax > b:
-            _fail(f"row ub[{i}] is violated: {ax} > {b}")
-    for i, (row, b) in enumerate(zip(problem.A_eq, problem.b_eq)):
-        ax = xv.dot(row)
-        if ax != b:
-            _fail(f"row eq[{i}] is violated: {ax} != {b}")
+    m_ub = len(problem.b_ub)
+    for i, ((entries, L), (bn, bd)) in enumerate(
+        zip(rows.rows, _pairs(list(problem.b_ub) + list(problem.b_eq)))
+    ):
+        s = sum(a * X[j] for j, a in entries)  # row·x = s / (L·Dx)
+        lhs, rhs = s * bd, bn * L * Dx
+        if i < m_ub:
+            if lhs > rhs:
+                _fail(f"row ub[{i}] is violated: {Fraction(s, L * Dx)} > {problem.b_ub[i]}")
+        elif lhs != rhs:
+            k = i - m_ub
+            _fail(f"row eq[{k}] is violated: {Fraction(s, L * Dx)} != {problem.b_eq[k]}")
 
 
 def _lengths(
@@ -113,6 +170,11 @@ def _lengths(
         _fail(f"{what}_ub must have {len(problem.b_ub)} entries")
     if y_eq is None or len(y_eq) != len(problem.b_eq):
         _fail(f"{what}_eq must have {len(problem.b_eq)} entries")
+
+
+def _b_dot(problem: LPProblem, y: Sequence[Fraction]) -> Fraction:
+    """``b_ub·y_ub + b_eq·y_eq``."""
+    return _Vec(y).dot_dense(list(problem.b_ub) + list(problem.b_eq))
 
 
 def check_certificate(problem: LPProblem, certificate: Any, fun: Fraction | None = None) -> bool:
@@ -139,26 +201,33 @@ def check_certificate(problem: LPProblem, certificate: Any, fun: Fraction | None
         if x is None:
             _fail("optimal certificate without x")
         _lengths(problem, y_ub, y_eq, "dual")
-        _feasible(problem, x)
-        for i, y in enumerate(y_ub):
-            if sigma * y > 0:
-                _fail(f"dual_ub[{i}] = {y} has the wrong sign")
-        w = transpose_times(problem, y_ub, y_eq)
-        dual_obj = sigma * (
-            sum((b * y for b, y in zip(problem.b_ub, y_ub)), _0)
-            + sum((b * y for b, y in zip(problem.b_eq, y_eq)), _0)
-        )
-        for j, (lo, hi) in enumerate(problem.bounds):
-            d = sigma * (problem.c[j] - w[j])
-            if d > 0:
+        rows = _rows_of(problem)
+        _feasible(problem, x, rows)
+        for i, (yn, _) in enumerate(_pairs(y_ub)):
+            if sigma * yn > 0:
+                _fail(f"dual_ub[{i}] = {y_ub[i]} has the wrong sign")
+        y = list(y_ub) + list(y_eq)
+        W, Dw = rows.transpose_times(y)  # Aᵀy = W / Dw
+        dual_obj = sigma * _b_dot(problem, y)
+        for j, ((cn, cd), (lo, hi)) in enumerate(zip(_pairs(problem.c), problem.bounds)):
+            s = sigma * (cn * Dw - W[j] * cd)  # sign of d_j = σ·(c_j − (Aᵀy)_j)
+            if s > 0:
                 if lo is None:
-                    _fail(f"reduced cost of x[{j}] is {d} > 0 but x[{j}] has no lower bound")
-                dual_obj += lo * d
-            elif d < 0:
+                    _fail(
+                        f"reduced cost of x[{j}] is {Fraction(s, cd * Dw)} > 0 but x[{j}] "
+                        "has no lower bound"
+                    )
+                if lo:
+                    dual_obj += lo * Fraction(s, cd * Dw)
+            elif s < 0:
                 if hi is None:
-                    _fail(f"reduced cost of x[{j}] is {d} < 0 but x[{j}] has no upper bound")
-                dual_obj += hi * d
-        primal = sigma * sum((cj * xj for cj, xj in zip(problem.c, x)), _0)
+                    _fail(
+                        f"reduced cost of x[{j}] is {Fraction(s, cd * Dw)} < 0 but x[{j}] "
+                        "has no upper bound"
+                    )
+                if hi:
+                    dual_obj += hi * Fraction(s, cd * Dw)
+        primal = sigma * _Vec(x).dot_dense(problem.c)
         if primal != dual_obj:
             _fail(f"primal objective {sigma * primal} != dual objective {sigma * dual_obj}")
         if fun is not None and fun != sigma * primal + problem.c0:
@@ -167,22 +236,21 @@ def check_certificate(problem: LPProblem, certificate: Any, fun: Fraction | None
     if kind == "infeasible":
         y_ub, y_eq = certificate.farkas_ub, certificate.farkas_eq
         _lengths(problem, y_ub, y_eq, "farkas")
-        for i, y in enumerate(y_ub):
-            if y < 0:
-                _fail(f"farkas_ub[{i}] = {y} is negative")
-        w = transpose_times(problem, y_ub, y_eq)
-        value = sum((b * y for b, y in zip(problem.b_ub, y_ub)), _0) + sum(
-            (b * y for b, y in zip(problem.b_eq, y_eq)), _0
-        )
+        for i, (yn, _) in enumerate(_pairs(y_ub)):
+            if yn < 0:
+                _fail(f"farkas_ub[{i}] = {y_ub[i]} is negative")
+        y = list(y_ub) + list(y_eq)
+        W, Dw = _rows_of(problem).transpose_times(y)
+        value = _b_dot(problem, y)
         for j, (lo, hi) in enumerate(problem.bounds):
-            if w[j] > 0:
+            if W[j] > 0:
                 if lo is None:
-                    _fail(f"(yᵀA)[{j}] = {w[j]} > 0 but x[{j}] has no lower bound")
-                value -= lo * w[j]
-            elif w[j] < 0:
+                    _fail(f"(yᵀA)[{j}] = {Fraction(W[j], Dw)} > 0 but x[{j}] has no lower bound")
+                value -= lo * Fraction(W[j], Dw)
+            elif W[j] < 0:
                 if hi is None:
-                    _fail(f"(yᵀA)[{j}] = {w[j]} < 0 but x[{j}] has no upper bound")
-                value -= hi * w[j]
+                    _fail(f"(yᵀA)[{j}] = {Fraction(W[j], Dw)} < 0 but x[{j}] has no upper bound")
+                value -= hi * Fraction(W[j], Dw)
         if not value < 0:
             _fail(f"Farkas value {value} is not negative")
         return True
@@ -190,22 +258,23 @@ def check_certificate(problem: LPProblem, certificate: Any, fun: Fraction | None
         x, r = certificate.x, certificate.ray
         if x is None or r is None:
             _fail("unbounded certificate needs x and ray")
-        _feasible(problem, x)
+        rows = _rows_of(problem)
+        _feasible(problem, x, rows)
         if len(r) != problem.n:
             _fail(f"ray has {len(r)} entries for {problem.n} variables")
-        rv = _Vec(r)
-        for i, row in enumerate(problem.A_ub):
-            if rv.dot(row) > 0:
+        ar = rows.times(_Vec(r))
+        m_ub = len(problem.b_ub)
+        for i, v in enumerate(ar):
+            if i < m_ub and v > 0:
                 _fail(f"ray increases row ub[{i}]")
-        for i, row in enumerate(problem.A_eq):
-            if rv.dot(row) != 0:
-                _fail(f"ray changes row eq[{i}]")
+            if i >= m_ub and v != 0:
+                _fail(f"ray changes row eq[{i - m_ub}]")
         for j, (lo, hi) in enumerate(problem.bounds):
             if lo is not None and r[j] < 0:
                 _fail(f"ray[{j}] = {r[j]} leaves the lower bound")
             if hi is not None and r[j] > 0:
                 _fail(f"ray[{j}] = {r[j]} leaves the upper bound")
-        if not sigma * sum((cj * rj for cj, rj in zip(problem.c, r)), _0) < 0:
+        if not sigma * _Vec(r).dot_dense(problem.c) < 0:
             _fail("the ray does not improve the objective")
         return True
     _fail(f"unknown certificate kind {kind!r}")

@@ -38,10 +38,13 @@ class Judgement:
         ``True`` when the instance refutes the statement the sweep checks.
     score
         An exact number to maximise over the sweep (``None``: not scored).
+    tag
+        A category to count in the summary (``"strict gain"``, ``"equal"``, ...), or ``None``.
     """
 
     counterexample: bool = False
     score: Fraction | None = None
+    tag: str | None = None
 
 
 def _no_judgement(instance: Any, result: Any) -> Judgement:
@@ -174,6 +177,8 @@ def run_one(sweep: Sweep, seed: int, index: int, timeout: float | None = None) -
         record["result"] = to_jsonable(result)
         record["counterexample"] = bool(verdict.counterexample)
         record["score"] = None if verdict.score is None else fraction_str(verdict.score)
+        if verdict.tag is not None:
+            record["tag"] = verdict.tag
     except _TimeoutError:
         record["error"] = f"timeout after {timeout} s"
     except Exception as exc:

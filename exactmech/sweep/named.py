@@ -186,6 +186,144 @@ def conj_4_3(grid: int = 8, fine: int = 24, restarts: int = 0) -> Sweep:
 
 
 # ---------------------------------------------------------------------------------------
+# lemma-3 ... lemma-7: paper 001's lemmas on random product priors
+# ---------------------------------------------------------------------------------------
+
+_LEMMAS = ("lemma3", "lemma4", "lemma5", "lemma6", "lemma7")
+
+
+def _lemma_instance(options: dict[str, Any], rng: random.Random, index: int) -> dict[str, Any]:
+    return {"seed": rng.randrange(2**62), **options}
+
+
+def _lemma_task(name: str, instance: dict[str, Any]) -> dict[str, Any]:
+    from exactmech.papers.intermediary import check_seeded
+
+    opts = {k: v for k, v in instance.items() if k != "seed"}
+    r = check_seeded(name, instance["seed"], **opts)
+    return {
+        "holds": r.holds,
+        "lhs": r.lhs,
+        "rhs": r.rhs,
+        "printed_holds": r.details.get("printed_holds"),
+    }
+
+
+def _lemma_judge(printed: bool, instance: Any, result: dict[str, Any]) -> Judgement:
+    failed = not result["holds"]
+    if printed and result["printed_holds"] is not None:
+        failed = failed or not result["printed_holds"]
+    return Judgement(counterexample=failed, score=result["rhs"] - result["lhs"])
+
+
+def _lemma_sweep(
+    name: str,
+    buyers: int = 3,
+    support: int = 3,
+    max_value: int = 6,
+    regular: str = "any",
+    iid: int = 0,
+    printed: int = 0,
+) -> Sweep:
+    from functools import partial
+
+    if regular not in ("any", "yes", "no"):
+        raise ValueError(f"lemma sweeps: regular={regular!r}; expected any, yes or no")
+    options: dict[str, Any] = {
+        "buyers": buyers,
+        "support": support,
+        "max_value": max_value,
+        "iid": bool(iid),
+    }
+    if regular != "any":
+        options["regular"] = regular == "yes"
+    return Sweep(
+        f"lemma-{name[-1]}",
+        partial(_lemma_instance, options),
+        partial(_lemma_task, name),
+        partial(_lemma_judge, bool(printed)),
+        description=f"paper 001, Lemma {name[-1]} on random product priors",
+    )
+
+
+def _lemma_factory(name: str) -> Callable[..., Sweep]:
+    def factory(**options: Any) -> Sweep:
+        return _lemma_sweep(name, **options)
+
+    factory.__doc__ = (
+        f"Paper 001, Lemma {name[-1]}, checked by "
+        f":func:`exactmech.papers.intermediary.check_seeded` on random product priors "
+        "(options: buyers, support, max_value, regular=any|yes|no, iid, printed=1 to count "
+        "failures of the printed constants too). The score is rhs − lhs: the best instance "
+        "is the tightest one."
+    )
+    return factory
+
+
+# ---------------------------------------------------------------------------------------
+# fixed-price: paper 002, how often does signaling strictly beat the fixed price?
+# ---------------------------------------------------------------------------------------
+
+
+def _lower_30(x: Any) -> Fraction:
+    """An exact real (Fraction or sympy number) rounded down to 30 decimals, as a Fraction."""
+    if isinstance(x, Fraction):
+        return x
+    import sympy
+
+    scale = 10**30
+    return Fraction(int(sympy.floor(sympy.nsimplify(x) * scale)), scale)
+
+
+def _fixed_price_task(options: dict[str, Any], instance: dict[str, Any]) -> dict[str, Any]:
+    from exactmech.papers.fixed_price_signaling import signaling_gain_trial
+
+    t = signaling_gain_trial(instance["seed"], **options)
+    return {
+        "values": t.instance.values,
+        "probs": t.instance.probs,
+        "fixed_price": t.fixed_price_revenue,
+        "signaling": t.signaling_revenue,
+        "strictly_better": t.strictly_better,
+    }
+
+
+def _fixed_price_judge(instance: Any, result: dict[str, Any]) -> Judgement:
+    gain = _lower_30(result["signaling"] - result["fixed_price"])
+    return Judgement(
+        counterexample=result["signaling"] < result["fixed_price"],
+        score=gain,
+        tag="signaling strictly better" if result["strictly_better"] else "equal",
+    )
+
+
+def fixed_price(n: int = 2, K: int = 3, signals: str = "recommendation") -> Sweep:
+    """Paper 002: on random discrete instances (``n`` buyers, ``K`` quality levels), how often
+    does the optimal signaling mechanism strictly beat the best fixed price (ex-interim)?
+
+    Each instance is :func:`exactmech.papers.fixed_price_signaling.signaling_gain_trial` of
+    a seed drawn from the instance generator. The summary counts the two outcomes (tags);
+    a counterexample would be signaling earning less than the fixed price (paper 002, §5);
+    the score is the gain (rounded down to 30 decimals when it is irrational).
+    ``signals="action-profiles"`` allows several buyers to be told to buy at once.
+    """
+    from functools import partial
+
+    if signals not in ("recommendation", "action-profiles"):
+        raise ValueError(
+            f"fixed-price: signals={signals!r}; expected recommendation or action-profiles"
+        )
+    options = {"n": n, "K": K, "signals": signals}
+    return Sweep(
+        "fixed-price",
+        partial(_lemma_instance, {}),
+        partial(_fixed_price_task, options),
+        _fixed_price_judge,
+        description="paper 002: signaling vs the best fixed price on random instances",
+    )
+
+
+# ---------------------------------------------------------------------------------------
 # regions: paper 004's main theorem on a grid of the (p_b̄, p_s̲) square
 # ---------------------------------------------------------------------------------------
 
@@ -254,6 +392,20 @@ NAMED_SWEEPS: dict[str, NamedSweep] = {
         conj_4_3,
         "no symmetric pair of interval partitions beats 1/6 (options: grid, fine, restarts)",
         "paper 000, §4.2, Conjecture 4.3",
+    ),
+    **{
+        f"lemma-{name[-1]}": NamedSweep(
+            _lemma_factory(name),
+            f"Lemma {name[-1]} holds on random product priors (options: buyers, support, "
+            "max_value, regular, iid, printed)",
+            f"paper 001, Lemma {name[-1]}",
+        )
+        for name in _LEMMAS
+    },
+    "fixed-price": NamedSweep(
+        fixed_price,
+        "how often signaling strictly beats the best fixed price (options: n, K, signals)",
+        "paper 002, §4–§5, programme (18) vs Proposition 3.2",
     ),
     "regions": NamedSweep(
         regions,

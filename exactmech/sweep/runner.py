@@ -46,6 +46,8 @@ class SweepSummary:
         The record with the highest score (the first such index on ties), or ``None``.
     failures
         Records with an error or a time-out (index, instance, error).
+    tags
+        How many results the sweep's judge put in each category (``Judgement.tag``).
     cpu_seconds
         Total CPU time of the workers over the stored chunks (not part of equality: two
         runs with the same records are equal).
@@ -61,6 +63,7 @@ class SweepSummary:
     counterexamples: list[dict[str, Any]] = field(default_factory=list)
     best: dict[str, Any] | None = None
     failures: list[dict[str, Any]] = field(default_factory=list)
+    tags: dict[str, int] = field(default_factory=dict)
     cpu_seconds: Fraction = field(default=Fraction(0), compare=False)
 
     @property
@@ -76,6 +79,8 @@ class SweepSummary:
             f"{len(self.counterexamples)} counterexamples; worker CPU "
             f"{_tenths(self.cpu_seconds)} s"
         ]
+        if self.tags:
+            out.append("; ".join(f"{k}: {v}" for k, v in sorted(self.tags.items())))
         if self.best is not None:
             out.append(
                 f"best score {self.best['score']} at instance {self.best['index']}: "
@@ -110,6 +115,10 @@ def summarize(name: str, seed: int, n: int, chunks: list[dict[str, Any]]) -> Swe
             if best_score is None or s > best_score:
                 best, best_score = r, s
     cpu = sum((Fraction(c["cpu_seconds"]) for c in chunks), Fraction(0))
+    tags: dict[str, int] = {}
+    for r in ok:
+        if "tag" in r:
+            tags[r["tag"]] = tags.get(r["tag"], 0) + 1
     return SweepSummary(
         name=name,
         seed=seed,
@@ -121,6 +130,7 @@ def summarize(name: str, seed: int, n: int, chunks: list[dict[str, Any]]) -> Swe
         counterexamples=[r for r in ok if r.get("counterexample")],
         best=best,
         failures=failures,
+        tags=tags,
         cpu_seconds=cpu,
     )
 

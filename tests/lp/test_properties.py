@@ -257,3 +257,37 @@ def test_all_backends_identical(p: LPProblem) -> None:
             first.dual_ub,
             first.dual_eq,
         )
+
+
+@given(
+    linear_programs(max_vars=4, max_rows=4),
+    st.integers(0, 40),
+    st.sampled_from([F(1, 3), F(-1, 2), F(1), F(-1), F(0)]),
+)
+def test_checker_agrees_with_a_naive_checker(p: LPProblem, k: int, delta: Fraction) -> None:
+    """The integer checker accepts a certificate iff dense Fraction arithmetic does (§2 of
+    STYLE.md: the checker is the last line of defence, so it is itself checked), on the
+    solver's certificates and on copies with one entry perturbed by ``delta``."""
+    from exactmech.errors import CertificateError
+    from tests.lp.naive_check import naive_valid
+
+    res = solve_problem(p, method="exact")
+    cert = res.certificate
+    fields = [f for f in ("x", "dual_ub", "dual_eq", "farkas_ub", "farkas_eq", "ray")
+              if getattr(cert, f) is not None and len(getattr(cert, f))]
+    if fields:
+        name = fields[k % len(fields)]
+        vec = list(getattr(cert, name))
+        vec[k % len(vec)] += delta
+        cert = replace(cert, **{name: tuple(vec)})
+    fun = res.fun if res.status == "optimal" else None
+    expected = naive_valid(p, cert, fun)
+    try:
+        from exactmech.lp import check_certificate
+
+        got = check_certificate(p, cert, fun)
+    except CertificateError:
+        got = False
+    assert got == expected
+    if delta == 0:
+        assert got

@@ -91,6 +91,13 @@ def test_continuous_instance_quantities() -> None:
     assert inst.prob_below(0, sympy.Rational(21, 20)) == F(1, 2)
 
 
+def test_continuous_floats_rejected() -> None:
+    with pytest.raises(FloatInputError):
+        ContinuousInstance([0.5 * q])
+    with pytest.raises(FloatInputError):
+        expost_revenue(example_instance("continuous"), 0.5)
+
+
 def test_continuous_bad_input() -> None:
     with pytest.raises(ModelError, match="not non-decreasing"):
         ContinuousInstance([1 - q])

@@ -82,3 +82,48 @@ def run_sweep_records(sweep, n):  # type: ignore[no-untyped-def]
     from exactmech.sweep import run_chunk
 
     return run_chunk(sweep, 0, 0, n)["records"]
+
+
+@pytest.mark.parametrize("lemma", ["3", "4", "5", "6", "7"])
+def test_lemma_sweeps_match_check_seeded(lemma: str) -> None:
+    """Paper 001, Lemmas 3-7: each sweep record is exactly the paper module's check on the
+    seeded prior, and the proved statements hold on these instances."""
+    from exactmech.papers.intermediary import check_seeded
+
+    sweep = named_sweep(f"lemma-{lemma}", buyers=2)
+    recs = run_sweep_records(sweep, 6)
+    for r in recs:
+        check = check_seeded(
+            f"lemma{lemma}", r["instance"]["seed"], buyers=2, support=3, max_value=6, iid=False
+        )
+        assert r["result"]["holds"] is check.holds is True
+        assert (Fraction(r["result"]["lhs"]), Fraction(r["result"]["rhs"])) == (
+            check.lhs,
+            check.rhs,
+        )
+
+
+def test_lemma5_printed_constant_fails_on_some_two_buyer_prior() -> None:
+    """Paper 001, end of Lemma 5's proof: the printed constant 1/(1 + ln n) fails on some
+    two-buyer priors (an erratum), while the proved 1/(1 + H_{n-1}) holds."""
+    s = run_sweep(named_sweep("lemma-5", buyers=2, printed=1), 100, jobs=1)
+    assert s.counterexamples and all(r["result"]["holds"] for r in s.counterexamples)
+    assert all(r["result"]["printed_holds"] is False for r in s.counterexamples)
+    with pytest.raises(ValueError, match="regular='maybe'"):
+        named_sweep("lemma-3", regular="maybe")
+
+
+def test_fixed_price_sweep_counts_strict_gains() -> None:
+    """Paper 002, §5: signaling never earns less than the best fixed price; the sweep's tags
+    count the instances where it earns strictly more, each equal to the paper module's own
+    `signaling_gain_trial` verdict."""
+    from exactmech.papers.fixed_price_signaling import signaling_gain_trial
+
+    s = run_sweep(named_sweep("fixed-price"), 30, jobs=1)
+    assert s.complete and not s.counterexamples and not s.failures
+    recs = run_sweep_records(named_sweep("fixed-price"), 30)
+    strict = sum(signaling_gain_trial(r["instance"]["seed"]).strictly_better for r in recs)
+    assert s.tags.get("signaling strictly better", 0) == strict
+    assert sum(s.tags.values()) == 30
+    with pytest.raises(ValueError, match="signals='x'"):
+        named_sweep("fixed-price", signals="x")

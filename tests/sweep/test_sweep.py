@@ -125,11 +125,26 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
     """Kill `exactmech sweep` (SIGKILL) mid-run, run the same command again: every instance
     is recorded exactly once and the records equal an uninterrupted serial run."""
     path = tmp_path / "kill.jsonl"
-    cmd = [sys.executable, "-m", "exactmech", "sweep", "myerson-lp", "--n", "80",
-           "--chunk-size", "2", "--jobs", "1", "--out", str(path), "--no-progress"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "exactmech",
+        "sweep",
+        "myerson-lp",
+        "--n",
+        "80",
+        "--chunk-size",
+        "2",
+        "--jobs",
+        "1",
+        "--out",
+        str(path),
+        "--no-progress",
+    ]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
     deadline = time.time() + 60
     while time.time() < deadline:
         if path.exists() and len(path.read_text().splitlines()) >= 6:
@@ -145,8 +160,11 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
     assert [r["index"] for r in recs] == list(range(80))
     chunks = [json.loads(line)["chunk"] for line in path.read_text().splitlines()[1:]]
     assert sorted(chunks) == list(range(40))
-    fresh = [r for c in range(40) for r in run_chunk(named_sweep("myerson-lp"), 0, 2 * c,
-                                                      2 * c + 2)["records"]]
+    fresh = [
+        r
+        for c in range(40)
+        for r in run_chunk(named_sweep("myerson-lp"), 0, 2 * c, 2 * c + 2)["records"]
+    ]
     assert recs == fresh
 
 
@@ -157,9 +175,12 @@ def test_local_dask_cluster_matches_serial_and_process_pool() -> None:
     sweep = named_sweep("myerson-lp")
     serial = run_sweep(sweep, 40, seed=5, chunk_size=4, jobs=1)
     pooled = run_sweep(sweep, 40, seed=5, chunk_size=4, jobs=2)
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         clustered = run_sweep(sweep, 40, seed=5, chunk_size=4, executor=client)
         pids = set(client.run(os.getpid).values())
     assert len(pids) == 2 and os.getpid() not in pids

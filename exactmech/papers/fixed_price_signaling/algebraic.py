@@ -7,13 +7,15 @@ an isolating rational interval. Comparisons are exact: two distinct irreducible 
 have no common root, so their roots are separated by bisection, and a rational number is
 compared by one sign evaluation. Polynomials are factored with python-flint; real roots of
 an irreducible factor are isolated with sympy's exact ``Poly.intervals`` (Vincent–Akritas–
-Strzeboński); values ``num(x)/den(x)`` at an algebraic ``x`` get their minimal polynomial
-from a resultant. Nothing here uses a float.
+Strzeboński; quadratics directly); values ``num(x)/den(x)`` at an algebraic ``x`` are
+located among the roots of a characteristic polynomial (multiplication on ``Q[x]/(poly)``).
+Nothing here uses a float.
 """
 
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
@@ -27,7 +29,6 @@ __all__ = ["Poly", "RealAlgebraic", "poly_eval", "poly_range", "real_roots", "si
 Poly = tuple[Fraction, ...]
 
 _0 = Fraction(0)
-_T = sympy.Symbol("t")
 _X = sympy.Symbol("x")
 
 
@@ -241,9 +242,9 @@ class RealAlgebraic:
     ) -> RealAlgebraic:
         """The number ``num(x)/den(x)`` at ``x = self`` (``den(x) != 0``), exactly.
 
-        The minimal polynomial comes from the resultant
-        ``Res_x(poly(x), t·den(x) - num(x))``; the right root is the one left inside an
-        interval enclosure of ``num/den`` over a refined isolating interval of ``x``.
+        ``y = num(x)/den(x)`` is a root of the characteristic polynomial of multiplication
+        by ``y`` on ``Q[x]/(poly)``; the right root is the one left inside an interval
+        enclosure of ``num/den`` over a refined isolating interval of ``x``.
         """
         n_, d_ = trim(num), trim(den)
         if self.sign_of(d_) == 0:
@@ -256,7 +257,7 @@ class RealAlgebraic:
             return RealAlgebraic.rational(
                 _fq(nf.coeffs()[0]) / _fq(df.coeffs()[0]) if nf.degree() == 0 else _0
             )
-        cands = _resultant_roots(self.poly, _from_flint(nf), _from_flint(df))
+        cands = _value_candidates(self.poly, _from_flint(nf), _from_flint(df))
         while True:
             lo, hi = _ratfun_range(_from_flint(nf), _from_flint(df), self.lo, self.hi)
             inside = cands if lo is None or hi is None else [c for c in cands if lo <= c <= hi]
@@ -312,20 +313,22 @@ def _ratfun_range(
     return min(qs), max(qs)
 
 
-def _resultant_roots(poly: Poly, num: Poly, den: Poly) -> list[RealAlgebraic]:
-    x, t = _X, _T
-    f = sum(sympy.Rational(c.numerator, c.denominator) * x**j for j, c in enumerate(poly))
-    n_ = sum(
-        (sympy.Rational(c.numerator, c.denominator) * x**j for j, c in enumerate(num)),
-        sympy.Integer(0),
-    )
-    d_ = sum(
-        (sympy.Rational(c.numerator, c.denominator) * x**j for j, c in enumerate(den)),
-        sympy.Integer(0),
-    )
-    res = sympy.Poly(sympy.resultant(f, t * d_ - n_, x), t)
-    coeffs = tuple(_fq(sympy.Rational(c)) for c in reversed(res.all_coeffs()))
-    return real_roots(coeffs)
+def _value_candidates(poly: Poly, num: Poly, den: Poly) -> list[RealAlgebraic]:
+    """Real roots of the characteristic polynomial of multiplication by ``y = num/den`` on
+    ``Q[x]/(poly)``: a polynomial vanishing at ``y(x)`` for every root ``x`` of ``poly``."""
+    g = _to_flint(poly)
+    d = len(poly) - 1
+    gcd, s, _ = _to_flint(den).xgcd(g)
+    y = (_to_flint(num) * s) % g
+    c0 = gcd.coeffs()[0]
+    cols = []
+    xj = flint.fmpq_poly([1])
+    for _ in range(d):
+        col = ((y * xj) % g).coeffs()
+        cols.append([c / c0 for c in col] + [flint.fmpq(0)] * (d - len(col)))
+        xj = (xj * flint.fmpq_poly([0, 1])) % g
+    M = flint.fmpq_mat(d, d, [cols[j][i] for i in range(d) for j in range(d)])
+    return real_roots(_from_flint(M.charpoly()))
 
 
 def real_roots(poly: Sequence[Fraction]) -> list[RealAlgebraic]:
@@ -341,6 +344,31 @@ def real_roots(poly: Sequence[Fraction]) -> list[RealAlgebraic]:
     for factor in irreducible_factors(p):
         out.extend(_factor_roots(factor))
     return sorted(out, key=functools.cmp_to_key(RealAlgebraic.compare))
+
+
+def _quadratic_roots(factor: Poly) -> tuple[RealAlgebraic, ...]:
+    """Isolating intervals of the roots ``(-b ± sqrt(disc))/2a`` of an irreducible quadratic
+    from integer square roots (no sympy)."""
+    c, b, a = factor
+    disc = b * b - 4 * a * c
+    if disc < 0:
+        return ()
+    num, den = disc.numerator, disc.denominator
+    scale = 1
+    while True:
+        m = num * den * scale * scale
+        r = math.isqrt(m)
+        if r >= 1:
+            break
+        scale *= 16
+    lo_s, hi_s = Fraction(r, den * scale), Fraction(r + 1, den * scale)  # lo_s < sqrt(disc) < hi_s
+    two_a = 2 * a
+    ends = (
+        sorted(((-b - hi_s) / two_a, (-b - lo_s) / two_a)),
+        sorted(((-b + lo_s) / two_a, (-b + hi_s) / two_a)),
+    )
+    ivs = sorted((tuple(e) for e in ends), key=lambda iv: iv[0])
+    return tuple(RealAlgebraic(factor, lo, hi, idx) for idx, (lo, hi) in enumerate(ivs))
 
 
 def irreducible_factors(poly: Sequence[Fraction]) -> list[Poly]:
@@ -360,8 +388,10 @@ def irreducible_factors(poly: Sequence[Fraction]) -> list[Poly]:
 def _factor_roots(factor: Poly) -> tuple[RealAlgebraic, ...]:
     if len(factor) == 2:
         return (RealAlgebraic.rational(-factor[0] / factor[1]),)
-    expr = sum(sympy.Rational(c.numerator, c.denominator) * _X**j for j, c in enumerate(factor))
-    ivs = sympy.Poly(expr, _X, domain="QQ").intervals()
+    if len(factor) == 3:
+        return _quadratic_roots(factor)
+    coeffs = [sympy.Rational(c.numerator, c.denominator) for c in reversed(factor)]
+    ivs = sympy.Poly.from_list(coeffs, _X, domain="QQ").intervals()
     roots = []
     for idx, ((a, b), _m) in enumerate(sorted(ivs, key=lambda iv: iv[0][0])):
         roots.append(RealAlgebraic(factor, _fq(sympy.Rational(a)), _fq(sympy.Rational(b)), idx))

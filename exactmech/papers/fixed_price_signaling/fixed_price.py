@@ -29,7 +29,7 @@ from typing import Any
 
 import sympy
 
-from exactmech.errors import ModelError
+from exactmech.errors import FloatInputError, ModelError
 from exactmech.numbers import Q
 from exactmech.papers.fixed_price_signaling.model import (
     ContinuousInstance,
@@ -83,9 +83,11 @@ def _sym(x: Any) -> Any:
 
 
 def _cprice(inst: ContinuousInstance, p: Any, func: str) -> Any:
+    if isinstance(p, float):
+        Q(p, "p", func=func)  # raises FloatInputError with the usual hint
     pp = _sym(p) if not isinstance(p, str) else _sym(Q(p, "p", func=func))
-    if getattr(pp, "is_Float", False) or isinstance(p, float):
-        raise ModelError(f"{func}(): p={p!r} is a float; pass a Rational or a string")
+    if getattr(pp, "is_Float", False):
+        raise FloatInputError(f"{func}(): p={p!r} is a sympy Float; pass a Rational or a string")
     top = _sym(inst.value_bound())
     if bool(pp < 0) or bool(pp > top):
         raise ModelError(f"{func}(): price p={pp} is outside the value range [0, {top}]")

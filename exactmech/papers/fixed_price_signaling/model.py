@@ -28,7 +28,7 @@ from typing import Any
 import sympy
 
 from exactmech.dist import Discrete
-from exactmech.errors import DistributionError, ModelError
+from exactmech.errors import DistributionError, FloatInputError, ModelError
 from exactmech.numbers import Q, as_rational_vector, fraction_str
 
 __all__ = [
@@ -395,7 +395,7 @@ class ContinuousInstance:
         for i, v in enumerate(valuations):
             e = sympy.sympify(v)
             if any(isinstance(a, sympy.Float) for a in e.atoms(sympy.Float)):
-                raise ModelError(f"{func}(): v_{i + 1} = {e} contains a float; use Rationals")
+                raise FloatInputError(f"{func}(): v_{i + 1} = {e} contains a float; use Rationals")
             if e.free_symbols - {q}:
                 raise ModelError(f"{func}(): v_{i + 1} = {e} has symbols other than {q}")
             if e.free_symbols and not sympy.is_increasing(e, dom, q):

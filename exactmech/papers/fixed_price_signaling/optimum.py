@@ -45,16 +45,13 @@ from exactmech.lp import linprog
 from exactmech.papers.fixed_price_signaling.algebraic import (
     Poly,
     RealAlgebraic,
+    poly_range,
     real_roots,
     trim,
 )
 from exactmech.papers.fixed_price_signaling.model import DiscreteInstance, check_ties
 from exactmech.papers.fixed_price_signaling.parametric import Piece, parametric_lp
-from exactmech.papers.fixed_price_signaling.schemes import (
-    ActionProfileScheme,
-    RecommendationScheme,
-    check_expost_obedience,
-)
+from exactmech.papers.fixed_price_signaling.schemes import check_expost_obedience
 
 __all__ = [
     "SIGNALS",
@@ -270,8 +267,6 @@ class InterimOptimum:
         ``L(price)``.
     enclosure
         Rational ``(lo, hi)`` with ``lo <= revenue <= hi`` and ``hi - lo <= 10^-30``.
-    pieces
-        The value function ``L`` on ``[max_i E v_i, v̄]``.
     signals
         The signal space optimized over.
     """
@@ -282,7 +277,6 @@ class InterimOptimum:
     scheme: tuple[tuple[Any, ...], ...]
     sale_probability: Any
     enclosure: tuple[Fraction, Fraction]
-    pieces: tuple[ValuePiece, ...]
     signals: str
     revenue_exact: RealAlgebraic
     price_exact: RealAlgebraic
@@ -333,7 +327,15 @@ def value_pieces(
     _, pieces = _solve(inst, signals)
     out = []
     for pc in pieces:
-        val = sympy.cancel(_poly_sympy(pc.value_num) / _poly_sympy(pc.den))
+        num, den = _to_flint(pc.value_num), _to_flint(pc.den)
+        if num.is_zero():
+            val: Any = sympy.Integer(0)
+        else:
+            g = num.gcd(den)
+            nr, dr = _from_flint(num // g), _from_flint(den // g)
+            lc = dr[-1]
+            nr, dr = tuple(c / lc for c in nr), tuple(c / lc for c in dr)
+            val = _poly_sympy(nr) if dr == (_1,) else _poly_sympy(nr) / _poly_sympy(dr)
         out.append(ValuePiece(_exact_out(pc.lo), _exact_out(pc.hi), val))
     return tuple(out)
 
@@ -363,20 +365,28 @@ def optimal_interim_mechanism(
     func = "optimal_interim_mechanism"
     _check_signals(signals, func)
     d, pieces = _solve(inst, signals)
-    # candidates: (value, lo, hi, piece): an interval lo..hi of constant value, or a point
-    cands: list[tuple[RealAlgebraic, RealAlgebraic, RealAlgebraic, Piece | None]] = []
+    # candidates: (lo, hi, piece or None, rn, rd): a point (lo == hi) or an interval of
+    # constant revenue; the value is rn/rd at lo.
+    raw: list[tuple[RealAlgebraic, RealAlgebraic, Piece | None, Poly, Poly]] = []
     for pc in pieces:
         rn, rd = _reduced_revenue(pc)
         deriv = trim(_sub(_mul(_deriv(rn), rd), _mul(rn, _deriv(rd))))
         if not deriv:
-            val = pc.lo.evaluate(rn, rd)
-            cands.append((val, pc.lo, pc.hi, pc))
+            raw.append((pc.lo, pc.hi, pc, rn, rd))
             continue
         pts = [pc.lo, pc.hi]
         pts += [r for r in real_roots(deriv) if pc.lo < r < pc.hi]
         for r in pts:
             closed = (r != pc.lo or pc.lo_closed) and (r != pc.hi or pc.hi_closed)
-            cands.append((r.evaluate(rn, rd), r, r, pc if closed else None))
+            raw.append((r, r, pc if closed else None, rn, rd))
+    # cheap interval enclosures first; exact values only for candidates that may be maximal
+    encl = [_value_enclosure(lo, rn, rd) for lo, _, _, rn, rd in raw]
+    floor = max(e[0] for e in encl)
+    cands: list[tuple[RealAlgebraic, RealAlgebraic, RealAlgebraic, Piece | None]] = [
+        (lo.evaluate(rn, rd), lo, hi, pc)
+        for (lo, hi, pc, rn, rd), e in zip(raw, encl)
+        if e[1] >= floor
+    ]
     best = cands[0][0]
     for v, *_ in cands[1:]:
         if v > best:
@@ -401,7 +411,6 @@ def optimal_interim_mechanism(
         scheme=scheme,
         sale_probability=sale,
         enclosure=best.enclosure(Fraction(1, 10**30)),
-        pieces=value_pieces(inst, signals=signals),
         signals=signals,
         revenue_exact=best,
         price_exact=price,
@@ -416,6 +425,19 @@ class _Key:
 
     def __lt__(self, other: _Key) -> bool:
         return self.r < other.r
+
+
+def _value_enclosure(r: RealAlgebraic, rn: Poly, rd: Poly) -> tuple[Fraction, Fraction]:
+    """A rational interval containing ``rn(r)/rd(r)`` (width about ``10^-12``)."""
+    width = Fraction(1, 10**12)
+    while True:
+        a, b = r.enclosure(width)
+        lo_n, hi_n = poly_range(rn, a, b) if rn else (_0, _0)
+        lo_d, hi_d = poly_range(rd, a, b)
+        if lo_d > 0 or hi_d < 0:
+            qs = (lo_n / lo_d, lo_n / hi_d, hi_n / lo_d, hi_n / hi_d)
+            return min(qs), max(qs)
+        width /= 2**20
 
 
 def _deriv(p: Poly) -> Poly:
@@ -609,12 +631,3 @@ def optimal_expost_mechanism(
     if best is None:
         return ExpostOptimum(None, None, None, ())
     return ExpostOptimum(best[0], best[1], best[2], tuple(feasible))
-
-
-def as_scheme(
-    table: tuple[tuple[Any, ...], ...], signals: str
-) -> RecommendationScheme | ActionProfileScheme:
-    """A rational optimal table as a scheme object (marginals packed for action profiles)."""
-    if signals == "recommendation":
-        return RecommendationScheme(table)
-    return ActionProfileScheme.from_marginals(table)

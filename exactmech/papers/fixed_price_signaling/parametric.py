@@ -99,7 +99,14 @@ class Piece:
 
 
 def _matrix_at(A0: Matrix, A1: Matrix, p: Fraction) -> Matrix:
-    return [[a + p * b for a, b in zip(r0, r1)] for r0, r1 in zip(A0, A1)]
+    out = []
+    for r0, r1 in zip(A0, A1):
+        row = list(r0)
+        for j, v in enumerate(r1):
+            if v:
+                row[j] += p * v
+        out.append(row)
+    return out
 
 
 def _fmat(rows: Sequence[Sequence[Fraction]]) -> flint.fmpq_mat:
@@ -107,75 +114,54 @@ def _fmat(rows: Sequence[Sequence[Fraction]]) -> flint.fmpq_mat:
     return flint.fmpq_mat(m, n, [flint.fmpq(x.numerator, x.denominator) for r in rows for x in r])
 
 
+def _fpoly(p: Poly) -> flint.fmpq_poly:
+    return flint.fmpq_poly([flint.fmpq(c.numerator, c.denominator) for c in p])
+
+
 def _fq(c: flint.fmpq) -> Fraction:
     return Fraction(int(c.p), int(c.q))
 
 
-def _rank(A: Matrix, cols: Sequence[int]) -> int:
-    if not cols:
-        return 0
-    return int(_fmat([[row[j] for j in cols] for row in A]).rank())
+def _cols(F: flint.fmpq_mat, cols: Sequence[int]) -> flint.fmpq_mat:
+    m = F.nrows()
+    return flint.fmpq_mat(m, len(cols), [F[i, j] for i in range(m) for j in cols])
 
 
-def optimal_basis(A: Matrix, b: Sequence[Fraction], c: Sequence[Fraction]) -> tuple[int, ...]:
+def optimal_basis(
+    A: Matrix, b: Sequence[Fraction], c: Sequence[Fraction], method: str = "exact"
+) -> tuple[int, ...]:
     """An optimal basis of ``max c·x, A x = b, x >= 0`` (``A`` of full row rank), exactly.
 
     The exact simplex gives an optimal vertex and dual; the basis is the vertex's support
     completed with columns of zero reduced cost (so the dual is the basis's own dual).
     """
     m, n = len(A), len(A[0])
-    res = linprog(list(c), A_eq=A, b_eq=list(b), maximize=True, method="exact")
+    # verify=False: the basis read off below is re-proved optimal exactly by the caller
+    # (primal and dual feasibility of B(p) at this price, in _component)
+    res = linprog(list(c), A_eq=A, b_eq=list(b), maximize=True, method=method, verify=False)
     if res.status != "optimal":
         raise ValueError(f"optimal_basis(): the LP is {res.status}")
     assert res.x is not None and res.dual_eq is not None
-    y = res.dual_eq
-    red = [sum((A[r][j] * y[r] for r in range(m)), _0) - c[j] for j in range(n)]
+    F = _fmat(A)
+    cf = _fmat([list(c)])
+    red = [_fq(v) for v in (_fmat([list(res.dual_eq)]) * F - cf).entries()]
     if any(v < 0 for v in red):  # the other sign convention
-        y = tuple(-v for v in y)
-        red = [sum((A[r][j] * y[r] for r in range(m)), _0) - c[j] for j in range(n)]
+        red = [_fq(v) for v in (_fmat([[-v for v in res.dual_eq]]) * F - cf).entries()]
     if any(v < 0 for v in red):
         raise AssertionError("optimal_basis(): the solver's dual is not dual feasible")
     basis = [j for j in range(n) if res.x[j] != 0]
-    if _rank(A, basis) != len(basis):
+    if basis and _cols(F, basis).rank() != len(basis):
         raise AssertionError("optimal_basis(): the solver's point is not a vertex")
     for j in range(n):
         if len(basis) == m:
             break
         if j in basis or red[j] != 0:
             continue
-        if _rank(A, [*basis, j]) > len(basis):
+        if _cols(F, [*basis, j]).rank() > len(basis):
             basis.append(j)
     if len(basis) != m:
         raise AssertionError("optimal_basis(): the dual is not basic; cannot complete a basis")
     return tuple(basis)
-
-
-def _interpolate(xs: Sequence[Fraction], ys: Sequence[Fraction]) -> Poly:
-    """The polynomial of degree < len(xs) through the points (Newton form, exact)."""
-    k = len(xs)
-    coef = list(ys)
-    for j in range(1, k):
-        for i in range(k - 1, j - 1, -1):
-            coef[i] = (coef[i] - coef[i - 1]) / (xs[i] - xs[i - j])
-    poly = [_0] * k
-    for i in range(k - 1, -1, -1):  # Horner on the Newton basis
-        new = [_0] * k
-        for d in range(k - 1):
-            new[d + 1] += poly[d]
-            new[d] -= xs[i] * poly[d]
-        new[0] += coef[i]
-        poly = new
-    return trim(poly)
-
-
-def _mul(p: Poly, q: Poly) -> Poly:
-    if not p or not q:
-        return ()
-    out = [_0] * (len(p) + len(q) - 1)
-    for i, a in enumerate(p):
-        for j, b in enumerate(q):
-            out[i + j] += a * b
-    return trim(out)
 
 
 def _lin_comb(coefs: Sequence[Fraction], polys: Sequence[Poly]) -> Poly:
@@ -191,7 +177,8 @@ def _basis_polys(
     F0: flint.fmpq_mat,
     F1: flint.fmpq_mat,
     n_prows: int,
-    b: Sequence[Fraction],
+    bf: flint.fmpq_mat,
+    cf: flint.fmpq_mat,
     c: Sequence[Fraction],
     basis: Sequence[int],
     t: Fraction,
@@ -200,37 +187,35 @@ def _basis_polys(
 
     Each is a polynomial of degree at most ``n_prows`` (the number of rows that depend on
     ``p``: a determinant with that many affine rows), recovered from its values at
-    ``n_prows + 1`` prices where ``B(p)`` is nonsingular.
+    ``n_prows + 1`` prices where ``B(p)`` is nonsingular by one exact Vandermonde solve.
     """
     m, n = F0.nrows(), F0.ncols()
     nonbasic = [j for j in range(n) if j not in basis]
-    bf = _fmat([[v] for v in b])
-    cf = _fmat([list(c)])
-    cb = _fmat([[c[j] for j in basis]])
+    cb = flint.fmpq_mat(1, m, [cf[0, j] for j in basis])
     xs: list[Fraction] = []
-    dets: list[Fraction] = []
-    nums: list[list[Fraction]] = []
-    reds: list[list[Fraction]] = []
+    rows: list[list[flint.fmpq]] = []
     step = 0
     while len(xs) < n_prows + 1:
         p = t + step
         step += 1
         Ap = F0 + F1 * flint.fmpq(p.numerator, p.denominator)
-        B = flint.fmpq_mat(m, m, [Ap[i, j] for i in range(m) for j in basis])
+        B = _cols(Ap, basis)
         d = B.det()
         if d == 0:
             continue
         inv = B.inv()
         xb = (inv * bf) * d
-        nums.append([_fq(xb[i, 0]) for i in range(m)])
         red = (cb * inv * Ap - cf) * d
-        reds.append([_fq(red[0, j]) for j in nonbasic])
+        rows.append([d, *(xb[i, 0] for i in range(m)), *(red[0, j] for j in nonbasic)])
         xs.append(p)
-        dets.append(_fq(d))
-    den = _interpolate(xs, dets)
-    x_num = tuple(_interpolate(xs, [row[i] for row in nums]) for i in range(m))
-    red_num = tuple(_interpolate(xs, [row[i] for row in reds]) for i in range(len(nonbasic)))
-    return den, x_num, red_num
+    k = len(xs)
+    V = flint.fmpq_mat(
+        k, k, [flint.fmpq(x.numerator, x.denominator) ** e for x in xs for e in range(k)]
+    )
+    Y = flint.fmpq_mat(k, len(rows[0]), [v for r in rows for v in r])
+    C = V.inv() * Y
+    polys = [trim(tuple(_fq(C[e, q]) for e in range(k))) for q in range(len(rows[0]))]
+    return polys[0], tuple(polys[1 : m + 1]), tuple(polys[m + 1 :])
 
 
 def _between(a: RealAlgebraic, b: RealAlgebraic) -> Fraction:
@@ -269,17 +254,25 @@ class _cmp_key:  # noqa: N801 - a sort key wrapper
 
 def _component(
     den: Poly,
-    nonneg: Sequence[Poly],
+    signed: Sequence[Poly],
     t: Fraction,
     a: RealAlgebraic,
     b: RealAlgebraic,
 ) -> tuple[RealAlgebraic, bool, RealAlgebraic, bool]:
     """The maximal interval in ``[a, b]`` around ``t`` where ``den != 0`` and every
-    polynomial of ``nonneg`` is ``>= 0`` (given that this holds at ``t``)."""
-    polys = [p for p in nonneg if p]
+    ``P/den`` (``P`` in ``signed``) is ``>= 0`` (given that this holds at ``t``)."""
+    polys = list(dict.fromkeys(p for p in signed if len(p) > 1))
+    consts = [p for p in signed if len(p) == 1]
+    fden = _fpoly(den)
+    fpolys = [_fpoly(p) for p in polys]
 
     def ok(x: Fraction) -> bool:
-        return poly_eval(den, x) != 0 and all(poly_eval(p, x) >= 0 for p in polys)
+        fx = flint.fmpq(x.numerator, x.denominator)
+        d = fden(fx)
+        if d == 0:
+            return False
+        sd = 1 if d > 0 else -1
+        return all(f(fx) * d >= 0 for f in fpolys) and all(p[0] * sd >= 0 for p in consts)
 
     if not ok(t):
         raise AssertionError("_component(): the basis is not optimal at its own price")
@@ -327,13 +320,13 @@ def parametric_lp(
     bb, cc = list(b), list(c)
     pieces: list[Piece] = []
     F0, F1 = _fmat(M0), _fmat(M1)
+    bf, cf = _fmat([[v] for v in bb]), _fmat([cc])
     n_prows = sum(1 for r in M1 if any(r))
 
     def piece_at(t: Fraction, a: RealAlgebraic, bnd: RealAlgebraic) -> Piece:
         basis = optimal_basis(_matrix_at(M0, M1, t), bb, cc)
-        den, x_num, red_num = _basis_polys(F0, F1, n_prows, bb, cc, basis, t)
-        nonneg = [_mul(nm, den) for nm in x_num] + [_mul(r, den) for r in red_num]
-        l_, lc, u_, uc = _component(den, nonneg, t, a, bnd)
+        den, x_num, red_num = _basis_polys(F0, F1, n_prows, bf, cf, cc, basis, t)
+        l_, lc, u_, uc = _component(den, [*x_num, *red_num], t, a, bnd)
         value = _lin_comb([cc[j] for j in basis], x_num)
         return Piece(l_, u_, lc, uc, basis, den, x_num, value)
 

@@ -17,6 +17,7 @@ Readings chosen (documented in the README):
 
 from __future__ import annotations
 
+import itertools
 import random
 from dataclasses import dataclass
 from fractions import Fraction
@@ -36,6 +37,7 @@ from exactmech.papers.fixed_price_signaling.fixed_price import (
     prob_some_buyer_above,
 )
 from exactmech.papers.fixed_price_signaling.model import (
+    TIE_RULES,
     ContinuousInstance,
     DiscreteInstance,
     Instance,
@@ -44,6 +46,11 @@ from exactmech.papers.fixed_price_signaling.model import (
 from exactmech.papers.fixed_price_signaling.optimum import (
     optimal_expost_mechanism,
     optimal_interim_mechanism,
+)
+from exactmech.papers.fixed_price_signaling.schemes import (
+    check_expost_obedience,
+    check_interim_obedience,
+    obeys_by_posterior,
 )
 
 __all__ = [
@@ -54,6 +61,7 @@ __all__ = [
     "interim_optimum_bounds",
     "optimal_theorem_4_9_printed",
     "random_instance",
+    "rewriting_agrees",
     "signaling_gain_trial",
     "table1",
     "theorem_4_2_scheme",
@@ -298,6 +306,35 @@ def coarsen(inst: ContinuousInstance, cells: int) -> DiscreteInstance:
         for i, v in enumerate(inst.valuations):
             table[i].append(Q(sympy.simplify(sympy.integrate(v * inst.density, (q, a, b)) / m)))
     return DiscreteInstance(table, probs)
+
+
+# -- the rewritten constraints against the definitions ------------------------------------------
+def rewriting_agrees(inst: DiscreteInstance) -> bool:
+    """Do the paper's rewritten constraints agree with obedience defined by posteriors?
+
+    For every deterministic recommendation scheme (each level sends one of ``s_0, ..., s_n``),
+    every price among the valuations and the midpoints between them, both buyer models and
+    all three tie rules: :func:`~.schemes.check_expost_obedience` ((4)–(5), (14)–(15)) and
+    :func:`~.schemes.check_interim_obedience` ((7)–(8), (16)–(17)) hold exactly when
+    :func:`~.schemes.obeys_by_posterior` says the buyers obey. Paper 002, §4.1.1, §4.1.2,
+    Proposition 4.7, §4.2.2.
+
+    >>> rewriting_agrees(DiscreteInstance([[2, 3], [0, 10]], ["1/2", "1/2"]))
+    True
+    """
+    pts = list(inst.value_points())
+    prices = sorted({*pts, *((a + b) / 2 for a, b in itertools.pairwise(pts))})
+    for choice in itertools.product(range(inst.n + 1), repeat=inst.K):
+        table = [[_1 if choice[k] == i + 1 else _0 for k in range(inst.K)] for i in range(inst.n)]
+        for p in prices:
+            for ties in TIE_RULES:
+                post = check_expost_obedience(inst, table, p, ties=ties).satisfied
+                if post != obeys_by_posterior(inst, table, p, model="ex-post", ties=ties):
+                    return False
+                inter = check_interim_obedience(inst, table, p, ties=ties).satisfied
+                if inter != obeys_by_posterior(inst, table, p, model="ex-interim", ties=ties):
+                    return False
+    return True
 
 
 # -- Table 1 ------------------------------------------------------------------------------------
