@@ -56,7 +56,7 @@ class Region:
 
 @dataclass(frozen=True)
 class Curve:
-    """A polyline through exact points (``style``: ``"-"``, ``"--"``, ``":"`` or ``"o"``)."""
+    """A polyline through exact points; ``style``: ``"-"``, ``"--"``, ``":"``, ``"o"``, ``"o-"``."""
 
     label: str
     points: tuple[Point, ...]

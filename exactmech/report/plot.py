@@ -80,8 +80,8 @@ def _draw_panel(ax: Any, panel: Panel) -> None:
         handles.append(Patch(facecolor=face, edgecolor="0.6", label=region.label))
     for curve in panel.curves:
         xs, ys = _coords(curve.points)
-        if curve.style == "o":
-            ax.plot(xs, ys, "o", color=curve.colour, label=curve.label, markersize=3)
+        if curve.style.startswith("o"):
+            ax.plot(xs, ys, curve.style, color=curve.colour, label=curve.label, markersize=3)
         else:
             ax.plot(xs, ys, curve.style, color=curve.colour, label=curve.label, linewidth=1.4)
     for m in panel.markers:
