@@ -56,7 +56,7 @@ class Region:
 
 @dataclass(frozen=True)
 class Curve:
-    """A polyline through exact points (``style``: ``"-"``, ``"--"``, ``":"`` or ``"o"``)."""
+    """A polyline through exact points; ``style``: ``"-"``, ``"--"``, ``":"``, ``"o"``, ``"o-"``."""
 
     label: str
     points: tuple[Point, ...]
@@ -82,7 +82,9 @@ class Panel:
     (e.g. the auction's allocation at a value profile); tests compare it with
     :meth:`label_at` at sample points. ``locate`` (optional) is the figure's exact region
     lookup when boundaries are curved (:func:`strip_regions`); :meth:`label_at` uses it
-    instead of the drawn polygons.
+    instead of the drawn polygons. ``legend`` places the legend: a matplotlib location
+    (``"best"``, ``"upper left"``, ...) or ``"outside"`` (right of the axes; "best" searches
+    every vertex and is slow for curved regions).
     """
 
     title: str
@@ -95,6 +97,7 @@ class Panel:
     notes: list[str] = field(default_factory=list)
     classify: Callable[[Point], str] | None = field(default=None, repr=False)
     locate: Callable[[Point], str | None] | None = field(default=None, repr=False)
+    legend: str = "best"
 
     def label_at(self, point: Sequence[Any]) -> str | None:
         """The label of the region drawn at ``point`` (the last one drawn wins), or ``None``.

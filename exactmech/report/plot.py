@@ -62,31 +62,26 @@ def _coords(points: Any) -> tuple[list[float], list[float]]:
 
 
 def _draw_panel(ax: Any, panel: Panel) -> None:
+    from matplotlib.collections import PolyCollection
     from matplotlib.patches import Patch
-    from matplotlib.patches import Polygon as MplPolygon
 
     handles = []
     for region in panel.regions:
         # opaque, lightened fills with edges of the same colour: adjacent pieces of one
         # region (strips of a curved region) show no seams
         face = _lighten(region.colour)
-        for piece in region.pieces:
-            if not piece.is_empty:
-                xs, ys = _coords(piece.vertices)
-                ax.add_patch(
-                    MplPolygon(
-                        list(zip(xs, ys)),
-                        closed=True,
-                        facecolor=face,
-                        edgecolor=face,
-                        linewidth=0.6,
-                    )
-                )
+        polys = [
+            list(zip(*_coords(piece.vertices))) for piece in region.pieces if not piece.is_empty
+        ]
+        if polys:
+            ax.add_collection(
+                PolyCollection(polys, closed=True, facecolors=face, edgecolors=face, linewidths=0.6)
+            )
         handles.append(Patch(facecolor=face, edgecolor="0.6", label=region.label))
     for curve in panel.curves:
         xs, ys = _coords(curve.points)
-        if curve.style == "o":
-            ax.plot(xs, ys, "o", color=curve.colour, label=curve.label, markersize=3)
+        if curve.style.startswith("o"):
+            ax.plot(xs, ys, curve.style, color=curve.colour, label=curve.label, markersize=3)
         else:
             ax.plot(xs, ys, curve.style, color=curve.colour, label=curve.label, linewidth=1.4)
     for m in panel.markers:
@@ -107,12 +102,23 @@ def _draw_panel(ax: Any, panel: Panel) -> None:
     x0, x1, y0, y1 = (screen(v) for v in panel.box)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
+    if panel.box[1] - panel.box[0] == panel.box[3] - panel.box[2]:
+        ax.set_aspect("equal", adjustable="box")  # a square box is drawn square
     ax.set_xlabel(panel.xlabel)
     ax.set_ylabel(panel.ylabel)
     ax.set_title(panel.title, fontsize=10)
     curve_handles, _ = ax.get_legend_handles_labels()
     if handles or curve_handles:
-        ax.legend(handles=handles + curve_handles, fontsize=8, loc="best")
+        if panel.legend == "outside":
+            ax.legend(
+                handles=handles + curve_handles,
+                fontsize=8,
+                loc="upper left",
+                bbox_to_anchor=(1.02, 1.0),
+                borderaxespad=0.0,
+            )
+        else:
+            ax.legend(handles=handles + curve_handles, fontsize=8, loc=panel.legend)
 
 
 def draw(data: FigureData) -> Any:
@@ -123,7 +129,8 @@ def draw(data: FigureData) -> Any:
     n = len(data.panels)
     cols = n if n <= 3 else (n + 1) // 2
     rows = (n + cols - 1) // cols
-    fig = Figure(figsize=(4.4 * cols, 4.2 * rows), layout="constrained")
+    extra = 2.0 if any(p.legend == "outside" for p in data.panels) else 0.0
+    fig = Figure(figsize=((4.4 + extra) * cols, 4.2 * rows), layout="constrained")
     axes = fig.subplots(rows, cols, squeeze=False).ravel()
     for ax, panel in zip(axes, data.panels):
         _draw_panel(ax, panel)

@@ -27,6 +27,7 @@ value): renderings show ours, and the paper's value next to it only where the tw
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, is_dataclass
 from typing import Any, Literal
@@ -57,6 +58,8 @@ LONG_TABLE_ROWS = 30
 #: In a wrapping math column, a sympy value whose LaTeX is longer than this is set as text
 #: (``str(expr)``, which breaks at spaces; a long ``\frac`` cannot break).
 WRAP_AS_TEXT = 120
+
+_DIGIT_RUN = re.compile(r"(\d{10})(?=\d)")
 
 
 @dataclass(frozen=True)
@@ -319,7 +322,8 @@ class Table:
                     # text: objects shown by their repr, and long symbolic expressions
                     plain = tex.startswith("\\text{") and tex.count("\\text{") == 1
                     if plain or (is_sympy(v) and len(tex) > WRAP_AS_TEXT):
-                        return latex_escape(value_str(v, digits=digits))
+                        text = latex_escape(value_str(v, digits=digits))
+                        return _DIGIT_RUN.sub(r"\1\\allowbreak{}", text)  # long digits wrap
                     tex = tex.replace(", ", ",\\allowbreak ")  # long tuples wrap
                 return "$" + tex + "$"
             return latex_escape(value_str(v, digits=digits))

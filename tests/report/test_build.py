@@ -55,10 +55,17 @@ def test_master_document_compiles_and_holds_the_exact_values(tmp_path: Path) -> 
     assert "D = <1/3, 1/3, 1/3>" in text
     # paper 002 Table 1: the printed formula's value next to the model's optimum
     assert "5 (paper: 6)" in text and "(paper: 5/3)" in text and "16/9)" in text
+    # paper 003 Figure 2: the printed guarantees, and Figure 1's first-price auction exactly
+    assert "Uniform 0.5 0.273 0.272 0.177 0.204" in text and "17/96" in text
     # paper 004: Table 6's payoffs and the printed (C.8) beside the derived right side
     assert "9/7 12/7" in text and "11/8 (paper: 3/8)" in text
     # captions cite the paper
-    for where in ("(paper 000, §3.3)", "(paper 001, §2.2, Example 1)", "(paper 004, Appendix"):
+    for where in (
+        "(paper 000, §3.3)",
+        "(paper 001, §2.2, Example 1)",
+        "(paper 003, §5.2, Figure 2)",
+        "(paper 004, Appendix",
+    ):
         assert where in text, where
     # the claims table and its summary
     assert "002.table1" not in text  # ids are not shown, statements are

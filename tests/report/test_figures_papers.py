@@ -68,6 +68,29 @@ def test_000_figure2_no_disclosure_regions() -> None:
     assert c.notes == ["E[U] = 7/54 (paper: 1/6)"]
 
 
+# -- paper 003 ------------------------------------------------------------------------------
+def test_003_figure1_curves_are_the_guarantees() -> None:
+    """Paper 003, Figure 1: Π_I^* (EPM) and the first-price auction for I = 1..20, uniform
+    prior; the EPM's guarantee is above the auction's for every I and below 1/2."""
+    import mpmath
+
+    from exactmech.papers.robust_common_value import figure1_data
+
+    (panel,) = _fig("003-figure1").panels
+    epm, fpa, surplus = panel.curves
+    pts = figure1_data()
+    assert [x for x, _ in epm.points] == list(range(1, 21)) == [x for x, _ in fpa.points]
+    assert [y for _, y in epm.points] == [p.epm.value for p in pts]
+    assert [y for _, y in fpa.points] == [p.fpa for p in pts]
+    assert all(isinstance(y, Fraction) for _, y in fpa.points)
+    half = mpmath.mpf(1) / 2
+    assert all(
+        mpmath.mpf(f.numerator) / f.denominator < e < half
+        for (_, e), (_, f) in zip(epm.points, fpa.points)
+    )
+    assert {y for _, y in surplus.points} == {F(1, 2)}
+
+
 # -- paper 004 ------------------------------------------------------------------------------
 def _theta(th: Any, p: tuple[Fraction, Fraction]) -> Any:
     return th.with_probabilities(p[0], p[1])
@@ -148,9 +171,7 @@ def test_004_figure5_marks_the_threshold_corner_on_the_curve() -> None:
     assert panel.label_at(corner.point) is None  # on a boundary: no single colour
     eps = F(1, 1000)
     around = {
-        panel.label_at((F(1, 4) + dx, F(1, 2) + dy))
-        for dx in (-eps, eps)
-        for dy in (-eps, eps)
+        panel.label_at((F(1, 4) + dx, F(1, 2) + dy)) for dx in (-eps, eps) for dy in (-eps, eps)
     }
     assert around == {"I", "II", "II'", "III"} or around == {"I", "II", "II'", "III'"}
 

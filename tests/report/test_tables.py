@@ -38,13 +38,11 @@ def test_registry_ids_and_filters() -> None:
         build_table(slot)
 
 
-def test_only_paper_003_waits() -> None:
-    """Every paper's tables are wired except paper 003's, whose builders are still to be
-    written (its module has landed): only its slots are pending."""
-    pending = {s.id for s in TABLES if s.pending}
-    assert pending == {s.id for s in TABLES if s.paper == "003"}
-    assert {s.paper for s in BUILT} == {"000", "001", "002", "004"}
-    assert len(BUILT) >= 25
+def test_every_paper_module_has_landed() -> None:
+    """No slot is pending: every table of the five papers builds."""
+    assert [s.id for s in TABLES if s.pending] == []
+    assert {s.paper for s in BUILT} == {"000", "001", "002", "003", "004"}
+    assert len(BUILT) >= 28
 
 
 def _json_strings_only(v: object) -> bool:
@@ -89,8 +87,11 @@ def test_claims_table_uses_given_results() -> None:
     assert t.notes[0].startswith(f"{len(results)} claims: {len(results)} match")
 
 
-def test_write_tables_and_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_write_tables_and_cli(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from exactmech.claims import claims_for, run_claims
+    from exactmech.report import tables as tables_module
 
     ctx = TableContext(results=run_claims(claims_for("002")))
     w = write_tables(tmp_path / "a", paper="002", markdown=True, ctx=ctx)
@@ -103,11 +104,17 @@ def test_write_tables_and_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert r"\frac{4}{3}" in tex and r"\papervalue{$\frac{16}{9}$}" in tex
     assert (tmp_path / "a" / "tables" / "002-table1.md").exists()
     assert w.pending == []
-    assert cli.main(["tables", "--paper", "004", "--out", str(tmp_path / "b"), "--style", "slash"]) == 0
+    assert (
+        cli.main(["tables", "--paper", "004", "--out", str(tmp_path / "b"), "--style", "slash"])
+        == 0
+    )
     out = capsys.readouterr().out
     assert "tables.tex (\\input's 7 tables)" in out
     assert "$9/7$" in (tmp_path / "b" / "tables" / "004-table6.tex").read_text()
     assert cli.main(["tables", "--paper", "999", "--out", str(tmp_path / "c")]) == 2
-    w3 = write_tables(tmp_path / "d", paper="003", ctx=TableContext(results=[]))
-    if w3.pending:
-        assert "Waiting for their paper modules: paper 003 Figure 2" in w3.master.read_text()
+    slot = TableSpec("002-later", "002", "§9", "a later table", requires="exactmech.papers.x")
+    monkeypatch.setattr(tables_module, "TABLES", (*TABLES, slot))
+    w3 = write_tables(tmp_path / "d", paper="002", ctx=TableContext(results=[]))
+    assert w3.pending == [slot]
+    intro = r"Waiting for their paper modules: paper 002 \S{}9 (a later table)"
+    assert intro in w3.master.read_text()

@@ -36,7 +36,10 @@ def test_000_menus_match_the_paper() -> None:
     ]
     assert t.differences() == []
     t2 = _t("000-s3.2-ex2-menu")
-    assert [r[1:4] for r in t2.text_rows()] == [["(31/35, 1)", "593/5", "2"], ["(1, 1)", "129", "3, 4"]]
+    assert [r[1:4] for r in t2.text_rows()] == [
+        ["(31/35, 1)", "593/5", "2"],
+        ["(1, 1)", "129", "3, 4"],
+    ]
     assert all(isinstance(r[2], Printed) and r[2].paper is not None for r in t2.rows)
     assert t2.differences() == []
 
@@ -179,6 +182,39 @@ def test_002_examples_table() -> None:
         assert sympy.simplify(sympy.sympify(signaling) - fixed) >= 0
         assert sympy.simplify(bound - sympy.sympify(signaling)) >= 0
     assert t.rows[4][2:4] == (1, F(3, 2)) and t.rows[4][5] == F(97, 58)
+
+
+# -- paper 003 -----------------------------------------------------------------------------
+def test_003_figure2_reproduces_at_the_printed_precision() -> None:
+    """Figure 2: all 37 printed values (7 priors × 5 columns, and the Triangle prior's two
+    guarantees in §5.2's text) are our values rounded to the printed decimals."""
+    t = _t("003-figure2-table")
+    assert [r[0] for r in t.rows][:2] == ["Uniform", "CDF 2v - v^2"] and len(t.rows) == 8
+    assert t.differences() == []
+    printed = [c for r in t.rows for c in r if isinstance(c, Printed)]
+    assert len(printed) == 37 and all(c.paper is not None for c in printed)
+    assert t.rows[0][1:] == tuple(
+        Printed(x, x) for x in ("0.5", "0.273", "0.272", "0.177", "0.204")
+    )
+
+
+def test_003_figure2_digits_and_figure1_agree() -> None:
+    """The uniform row of Figure 2 is Figure 1 at I = 1 (Π_1^*) and I = 2 (Π_2^*, and the
+    first-price auction's 17/96); Π_I^* rises with I towards the full surplus 1/2."""
+    import mpmath
+
+    d = _t("003-figure2-digits")
+    uniform = d.rows[0]
+    assert uniform[0] == "Uniform" and uniform[1] == F(1, 2) and uniform[4] == F(17, 96)
+    f1 = _t("003-figure1-table")
+    assert [r[0] for r in f1.rows] == [str(i) for i in range(1, 21)]
+    with mpmath.workdps(40):
+        pi1 = mpmath.mpf(str(sympy.N(uniform[5], 40)))  # the closed form (Lambert W)
+        assert abs(f1.rows[0][1] - pi1) < mpmath.mpf(10) ** -30
+        assert abs(f1.rows[1][1] - uniform[3]) < mpmath.mpf(10) ** -30
+    assert f1.rows[1][2] == F(17, 96) and f1.rows[0][2] == F(1, 8)
+    values = [r[1] for r in f1.rows]
+    assert values == sorted(values) and 0.4 < values[-1] < mpmath.mpf(1) / 2
 
 
 # -- paper 004 -----------------------------------------------------------------------------

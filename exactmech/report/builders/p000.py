@@ -390,6 +390,7 @@ def _panel(name: str, row: Any) -> Any:
         regions=regions,
         notes=[f"E[U] = {eu}{printed}"],
         classify=classify,
+        legend="upper left",
     )
 
 

@@ -308,6 +308,7 @@ def _square(kind: str) -> FigureData:
         notes=notes,
         classify=classify,
         locate=smap.locate,
+        legend="outside",
     )
     captions = {
         "2": "Regions of the (p_b̄, p_s̲) square where each case of Lemma 2.1 applies",
