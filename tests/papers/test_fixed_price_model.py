@@ -150,3 +150,22 @@ def test_maximize_on_interval_endpoint_and_constant() -> None:
     p = sympy.Symbol("p", nonnegative=True)
     assert maximize_on_interval(p, 0, 3, p) == (3, 3)
     assert maximize_on_interval(sympy.Integer(2), 0, 1, p) == (0, 2)
+
+
+def test_discrete_only_functions_name_the_continuous_instance() -> None:
+    """table1 and the two optima need a finite prior; a continuous instance gets a clear
+    ModelError naming the function (not a bare AttributeError)."""
+    import pytest
+
+    from exactmech.errors import ModelError
+    from exactmech.papers.fixed_price_signaling import (
+        example_instance,
+        optimal_expost_mechanism,
+        optimal_interim_mechanism,
+        table1,
+    )
+
+    inst = example_instance("continuous")
+    for f in (table1, optimal_interim_mechanism, optimal_expost_mechanism):
+        with pytest.raises(ModelError, match=rf"{f.__name__}\(\): needs a DiscreteInstance"):
+            f(inst)  # type: ignore[arg-type]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from fractions import Fraction
 
 import sympy
@@ -35,7 +34,6 @@ from exactmech.papers.information_games.appendix_e import (
     e1_example,
     e2_mechanisms,
     e3_mechanisms,
-    payoff_table_latex,
     posted_price,
     table6,
     table7,
@@ -70,10 +68,21 @@ def test_appendix_e2_and_e3_tmu() -> None:
 
 
 def test_payoff_table_latex() -> None:
-    tex = payoff_table_latex(table7(), caption="Table 7 (paper 004, App. E.3)", label="tab:7")
-    assert re.search(r"\\begin\{tabular\}\{[lcr]{6}\}", tex)  # six aligned columns
-    assert r"\frac{12}{5}" in tex and r"\label{tab:7}" in tex
-    assert tex.count(r"\\") == 11  # header + 10 states
+    """Table 7 as LaTeX comes from the report layer (exactmech.report), which renders the
+    same rows: every computed payoff appears as an exact fraction."""
+    from exactmech.report.tables import TABLES, build_table
+
+    spec = next(s for s in TABLES if s.id == "004-table7")
+    tex = build_table(spec).to_latex()
+    assert r"\frac{12}{5}" in tex and r"\begin{tabular}" in tex
+    for row in table7():
+        for u in (row.u_buyer, row.u_seller):
+            text = (
+                str(u.numerator)
+                if u.denominator == 1
+                else rf"\frac{{{u.numerator}}}{{{u.denominator}}}"
+            )
+            assert text in tex
 
 
 def test_claims_registered_with_six_errata() -> None:

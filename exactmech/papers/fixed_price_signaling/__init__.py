@@ -57,6 +57,7 @@ from exactmech.papers.fixed_price_signaling.model import (
     DiscreteInstance,
     Instance,
     example_instance,
+    require_discrete,
 )
 from exactmech.papers.fixed_price_signaling.optimum import (
     SIGNALS,
@@ -149,6 +150,7 @@ __all__ = [
     "prob_some_buyer_above",
     "random_instance",
     "real_roots",
+    "require_discrete",
     "revenue_bracket",
     "rewriting_agrees",
     "sale_probability",

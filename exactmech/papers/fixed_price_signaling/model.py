@@ -40,6 +40,7 @@ __all__ = [
     "check_ties",
     "exact",
     "example_instance",
+    "require_discrete",
 ]
 
 #: How a buyer who is exactly indifferent (``v = p`` ex post, ``E[v | signal] = p`` ex interim)
@@ -556,3 +557,15 @@ def example_instance(name: str) -> Instance:
     raise ModelError(
         f"example_instance(): unknown name {name!r}; expected one of {', '.join(EXAMPLES)}"
     )
+
+
+def require_discrete(inst: Any, func: str) -> DiscreteInstance:
+    """``inst`` if it is a :class:`DiscreteInstance`; otherwise a :class:`ModelError` naming
+    ``func`` and pointing continuous priors to the bounds that cover them."""
+    if not isinstance(inst, DiscreteInstance):
+        raise ModelError(
+            f"{func}(): needs a DiscreteInstance (a finite quality prior), got "
+            f"{type(inst).__name__}; for a continuous prior use interim_optimum_bounds() and "
+            "the fixed-price functions"
+        )
+    return inst

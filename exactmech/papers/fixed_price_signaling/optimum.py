@@ -49,7 +49,11 @@ from exactmech.papers.fixed_price_signaling.algebraic import (
     real_roots,
     trim,
 )
-from exactmech.papers.fixed_price_signaling.model import DiscreteInstance, check_ties
+from exactmech.papers.fixed_price_signaling.model import (
+    DiscreteInstance,
+    check_ties,
+    require_discrete,
+)
 from exactmech.papers.fixed_price_signaling.parametric import Piece, parametric_lp
 from exactmech.papers.fixed_price_signaling.schemes import check_expost_obedience
 
@@ -363,6 +367,7 @@ def optimal_interim_mechanism(
     ((Fraction(5, 1), Fraction(10, 1)),)
     """
     func = "optimal_interim_mechanism"
+    inst = require_discrete(inst, func)
     _check_signals(signals, func)
     d, pieces = _solve(inst, signals)
     # candidates: (lo, hi, piece or None, rn, rd): a point (lo == hi) or an interval of
@@ -603,6 +608,7 @@ def optimal_expost_mechanism(
     True
     """
     func = "optimal_expost_mechanism"
+    inst = require_discrete(inst, func)
     check_ties(ties, func)
     if ties == "no-buy":
         raise ModelError(

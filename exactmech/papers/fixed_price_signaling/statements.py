@@ -42,6 +42,7 @@ from exactmech.papers.fixed_price_signaling.model import (
     DiscreteInstance,
     Instance,
     exact,
+    require_discrete,
 )
 from exactmech.papers.fixed_price_signaling.optimum import (
     optimal_expost_mechanism,
@@ -369,6 +370,7 @@ def table1(inst: DiscreteInstance) -> list[Table1Row]:
     >>> row.mechanism, row.printed, row.model, row.agree
     ('signaling', Fraction(6, 1), Fraction(5, 1), False)
     """
+    inst = require_discrete(inst, "table1")
     one = inst.restrict([0])
     return [
         Table1Row(

@@ -35,7 +35,6 @@ from exactmech.papers.information_games.structures import (
     table3_structures,
     table4_structures,
 )
-from exactmech.report.table import Table
 
 __all__ = [
     "E1_PARAMS",
@@ -47,7 +46,6 @@ __all__ = [
     "e2_mechanisms",
     "e3_mechanisms",
     "mechanism_from_outcomes",
-    "payoff_table_latex",
     "posted_price",
     "seller_menu_choice",
     "table6",
@@ -265,17 +263,6 @@ def table7() -> list[PayoffRow]:
     True
     """
     return _rows(e3_mechanisms(), _TABLE7_PRINTED)
-
-
-def payoff_table_latex(rows: Sequence[PayoffRow], caption: str = "", label: str = "") -> str:
-    """A booktabs table of payoff rows (computed next to printed values)."""
-    cols = ["structure", "state (b,s)", "u_B", "u_S", "u_B printed", "u_S printed"]
-    table = Table(cols, caption=caption, label=label, math_columns=frozenset(cols[2:]))
-    for r in rows:
-        table.add(
-            r.structure, r.state, r.u_buyer, r.u_seller, r.printed_u_buyer, r.printed_u_seller
-        )
-    return table.to_latex()
 
 
 def e2_list() -> StructureList:
