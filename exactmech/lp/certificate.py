@@ -33,7 +33,7 @@ from typing import Any, NoReturn
 from exactmech.errors import CertificateError
 from exactmech.lp.problem import LPProblem, SparseRow
 
-__all__ = ["check", "check_certificate", "transpose_times"]
+__all__ = ["check", "check_certificate", "reduced_costs", "transpose_times"]
 
 _0 = Fraction(0)
 
@@ -133,6 +133,17 @@ def transpose_times(
     """``A_ubᵀ y_ub + A_eqᵀ y_eq`` exactly (integer accumulation over a common denominator)."""
     acc, D = _rows_of(problem).transpose_times(list(y_ub) + list(y_eq))
     return [Fraction(v, D) if v else _0 for v in acc]
+
+
+def reduced_costs(
+    problem: LPProblem, y_ub: Sequence[Fraction], y_eq: Sequence[Fraction]
+) -> tuple[Fraction, ...]:
+    """``c − A_ubᵀ y_ub − A_eqᵀ y_eq`` exactly (one Fraction per column)."""
+    acc, D = _rows_of(problem).transpose_times(list(y_ub) + list(y_eq))
+    out = []
+    for (cn, cd), w, c in zip(_pairs(problem.c), acc, problem.c):
+        out.append(Fraction(cn * D - w * cd, cd * D) if w else c)
+    return tuple(out)
 
 
 def _fail(msg: str) -> NoReturn:

@@ -294,6 +294,7 @@ def _prove(
     timings: dict[str, float],
     stage: int = 0,
     fixed: Collection[int] = frozenset(),
+    reduced: bool = True,
 ) -> tuple[StandardSolution | None, FloatResult]:
     """Run HiGHS on ``model`` and prove its basis exactly (stage ``stage``, face ``fixed``).
 
@@ -310,7 +311,7 @@ def _prove(
         if fr.status == "Optimal":
             t0 = time.perf_counter()
             basis = complete_basis(lp, fr.cols, fr.rows)
-            sol = verify_basis(lp, basis, stage=stage, fixed=fixed, guess=fr.guess)
+            sol = verify_basis(lp, basis, stage=stage, fixed=fixed, guess=fr.guess, reduced=reduced)
             timings["verify"] = timings.get("verify", 0.0) + time.perf_counter() - t0
             if sol is not None:
                 return sol, fr
@@ -377,7 +378,7 @@ def _certify_non_optimal(lp: StandardLP) -> StandardSolution | None:
 
 
 def _stages(
-    lp: StandardLP, timings: dict[str, float]
+    lp: StandardLP, timings: dict[str, float], reduced: bool = True
 ) -> tuple[StandardSolution | None, str, FloatResult]:
     """Every lexicographic stage of ``lp`` solved by HiGHS and proved exactly.
 
@@ -389,7 +390,7 @@ def _stages(
     t0 = time.perf_counter()
     model = FloatModel(lp)
     timings["float"] = time.perf_counter() - t0
-    out, first = _prove(model, timings)
+    out, first = _prove(model, timings, reduced=reduced or len(lp.costs) > 1)
     if out is None:
         if first.status == "Optimal":
             return None, "", first
@@ -421,16 +422,21 @@ def _stages(
 
 
 def solve_standard_guided(
-    lp: StandardLP, *, ring: Ring | None = None, max_iter: int | None = None
+    lp: StandardLP,
+    *,
+    ring: Ring | None = None,
+    max_iter: int | None = None,
+    reduced: bool = True,
 ) -> tuple[StandardSolution, str, dict[str, float]]:
     """Float-guided exact solve of a standard form (every stage of ``lp.costs``).
 
-    Returns the solution (same contract as :func:`exactmech.lp.simplex.solve_standard`), a
-    message saying how it was proved, and the seconds spent in each step.
+    Returns the solution (same contract as :func:`exactmech.lp.simplex.solve_standard`;
+    with ``reduced=False`` and one stage, ``reduced_costs`` may be left empty), a message
+    saying how it was proved, and the seconds spent in each step.
     """
     require()
     timings: dict[str, float] = {}
-    sol, message, first = _stages(lp, timings)
+    sol, message, first = _stages(lp, timings, reduced)
     if sol is None:
         ring = ring or default_ring()
         t0 = time.perf_counter()
@@ -459,7 +465,9 @@ def solve(problem: LPProblem, *, ring: Ring | None = None, max_iter: int | None 
     t0 = time.perf_counter()
     sf = to_standard(problem)
     t_std = time.perf_counter() - t0
-    sol, message, timings = solve_standard_guided(sf.lp, ring=ring, max_iter=max_iter)
+    sol, message, timings = solve_standard_guided(
+        sf.lp, ring=ring, max_iter=max_iter, reduced=False
+    )
     timings["standard_form"] = t_std
     res = _assemble(sf, sol, "float-guided")
     return replace(res, timings=timings, message=f"{res.message}; {message}")

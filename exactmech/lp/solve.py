@@ -19,7 +19,7 @@ from typing import Any
 from exactmech._arith import Ring, get_ring
 from exactmech.errors import InvalidProblemError, ShapeError
 from exactmech.lp._standard import StandardForm, to_standard
-from exactmech.lp.certificate import check, transpose_times
+from exactmech.lp.certificate import check, reduced_costs
 from exactmech.lp.problem import LPProblem, make_problem
 from exactmech.lp.result import Certificate, LPResult
 from exactmech.lp.simplex import StandardSolution, solve_standard
@@ -56,12 +56,11 @@ def _ring(backend: str | Ring | None) -> Ring | None:
 
 
 def _reduced(
-    problem: LPProblem, c: Sequence[Fraction], y_ub: Sequence[Fraction], y_eq: Sequence[Fraction]
+    problem: LPProblem, y_ub: Sequence[Fraction], y_eq: Sequence[Fraction]
 ) -> tuple[Fraction, ...]:
     # Reduced costs are reported, not certified (the checker recomputes its own), so the
     # checker's fast transpose product may serve here; the dependency is solver -> checker.
-    w = transpose_times(problem, y_ub, y_eq)
-    return tuple(cj - wj if wj else cj for cj, wj in zip(c, w))
+    return reduced_costs(problem, y_ub, y_eq)
 
 
 def _basis_names(sf: StandardForm, basis: Sequence[int]) -> tuple[str, ...]:
@@ -136,7 +135,7 @@ def _optimal(
         x=x,
         dual_ub=y_ub,
         dual_eq=y_eq,
-        reduced_costs=_reduced(problem, problem.c, y_ub, y_eq),
+        reduced_costs=_reduced(problem, y_ub, y_eq),
         basis=basis,
         certificate=Certificate("optimal", x=x, dual_ub=y_ub, dual_eq=y_eq),
         nit=sol.iterations,
