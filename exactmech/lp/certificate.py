@@ -91,7 +91,13 @@ class _Rows:
 
     def __init__(self, problem: LPProblem) -> None:
         self.n = problem.n
-        self.rows = [_int_row(r) for r in problem.A_ub] + [_int_row(r) for r in problem.A_eq]
+        rows = list(problem.A_ub) + list(problem.A_eq)
+        flat = _pairs([a for row in rows for _, a in row])
+        if all(d == 1 for _, d in flat):  # integer data: no per-row lcm
+            it = iter(flat)
+            self.rows = [([(j, next(it)[0]) for j, _ in row], 1) for row in rows]
+        else:
+            self.rows = [_int_row(r) for r in rows]
 
     def times(self, v: _Vec) -> list[Fraction]:
         """``A v`` (every row)."""

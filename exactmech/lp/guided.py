@@ -35,9 +35,9 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from fractions import Fraction
-from itertools import chain
+from itertools import accumulate, chain
 from typing import Any
 
 from exactmech._arith import Ring, default_ring
@@ -161,9 +161,7 @@ class FloatModel:
         self.keep = keep = [j for j in range(n) if j not in absorbed]
         kept = [cols[j] for j in keep]
         nk = len(keep)
-        lens = [len(c) for c in kept]
-        start = np.zeros(nk + 1, dtype=np.int32)
-        np.cumsum(lens, out=start[1:])
+        start = np.array([0, *accumulate(map(len, kept))], dtype=np.int32)
         nnz = int(start[-1])
         self.ok = True
         try:
@@ -469,5 +467,4 @@ def solve(problem: LPProblem, *, ring: Ring | None = None, max_iter: int | None 
         sf.lp, ring=ring, max_iter=max_iter, reduced=False
     )
     timings["standard_form"] = t_std
-    res = _assemble(sf, sol, "float-guided")
-    return replace(res, timings=timings, message=f"{res.message}; {message}")
+    return _assemble(sf, sol, "float-guided", note=message, timings=timings)

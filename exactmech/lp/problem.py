@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from itertools import compress
 from math import lcm
 from operator import attrgetter, itemgetter
@@ -31,6 +32,12 @@ Bound = tuple[Fraction | None, Fraction | None]
 
 _ZERO = Fraction(0)
 _FIRST = itemgetter(0)
+
+
+@lru_cache(maxsize=64)
+def _default_names(prefix: str, count: int) -> tuple[str, ...]:
+    """``(prefix0, prefix1, ...)``, shared between problems of the same size."""
+    return tuple(f"{prefix}{i}" for i in range(count))
 
 
 @dataclass(frozen=True)
@@ -93,11 +100,11 @@ class LPProblem:
                     f"LPProblem: bounds[{j}] = ({lo}, {hi}) has lower bound above upper bound"
                 )
         if not self.var_names:
-            object.__setattr__(self, "var_names", tuple(f"x{j}" for j in range(n)))
+            object.__setattr__(self, "var_names", _default_names("x", n))
         if not self.ub_names:
-            object.__setattr__(self, "ub_names", tuple(f"ub{i}" for i in range(len(self.A_ub))))
+            object.__setattr__(self, "ub_names", _default_names("ub", len(self.A_ub)))
         if not self.eq_names:
-            object.__setattr__(self, "eq_names", tuple(f"eq{i}" for i in range(len(self.A_eq))))
+            object.__setattr__(self, "eq_names", _default_names("eq", len(self.A_eq)))
 
     @property
     def n(self) -> int:
@@ -196,6 +203,15 @@ def common_denominator(values: Sequence[Fraction]) -> tuple[list[int], int]:
 def _sparse_row(row: list[Any], where: str, func: str) -> SparseRow:
     """The nonzero entries of a dense row as ``(j, Fraction)`` pairs (every entry through
     :func:`exactmech.Q`; rows of plain ints or Fractions take a fast path)."""
+    if row and type(row[0]) is Fraction:  # Fraction rows: zeros dropped by numerator
+        try:
+            nz = list(compress(range(len(row)), map(_NUMERATOR, row)))
+        except AttributeError:  # an entry that is not a Fraction
+            pass
+        else:
+            nonzero = [row[j] for j in nz]
+            if all(type(v) is Fraction for v in nonzero):
+                return tuple(zip(nz, nonzero))
     kinds = set(map(type, row))
     if kinds <= _INT:
         if row.count(0):
@@ -208,9 +224,6 @@ def _sparse_row(row: list[Any], where: str, func: str) -> SparseRow:
         except KeyError:
             fracs = [Q(v) for v in vals]
         return tuple(zip(idx, fracs))
-    if kinds <= _FRACTION:
-        idx = list(compress(range(len(row)), map(_NUMERATOR, row)))
-        return tuple(zip(idx, [row[j] for j in idx]))
     entries = []
     for j, v in enumerate(row):
         q = Q(v, f"{where}[{j}]", func=func)
@@ -220,7 +233,6 @@ def _sparse_row(row: list[Any], where: str, func: str) -> SparseRow:
 
 
 _INT: frozenset[type] = frozenset({int})
-_FRACTION: frozenset[type] = frozenset({Fraction})
 
 
 def _bound(value: Any, name: str, func: str) -> Fraction | None:

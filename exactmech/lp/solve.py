@@ -76,8 +76,19 @@ def _basis_names(sf: StandardForm, basis: Sequence[int]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _assemble(sf: StandardForm, sol: StandardSolution, method: str, stage: int = 0) -> LPResult:
+def _assemble(
+    sf: StandardForm,
+    sol: StandardSolution,
+    method: str,
+    stage: int = 0,
+    *,
+    note: str = "",
+    timings: dict[str, float] | None = None,
+) -> LPResult:
+    """The :class:`LPResult` of a standard-form solution; ``note`` is appended to the message."""
     problem = sf.problem
+    timings = {} if timings is None else timings
+    suffix = f"; {note}" if note else ""
     basis = _basis_names(sf, sol.basis)
     if sol.status == "infeasible":
         assert sol.farkas is not None
@@ -91,9 +102,10 @@ def _assemble(sf: StandardForm, sol: StandardSolution, method: str, stage: int =
             certificate=cert,
             nit=sol.iterations,
             method=method,
-            message="no point satisfies the constraints",
+            message="no point satisfies the constraints" + suffix,
             problem=problem,
             std_basis=tuple(sol.basis),
+            timings=timings,
         )
     x = sf.x_original(sol.x)
     if sol.status == "unbounded":
@@ -108,12 +120,15 @@ def _assemble(sf: StandardForm, sol: StandardSolution, method: str, stage: int =
             certificate=cert,
             nit=sol.iterations,
             method=method,
-            message="the objective is unbounded along `ray`",
+            message="the objective is unbounded along `ray`" + suffix,
             problem=problem,
             std_basis=tuple(sol.basis),
+            timings=timings,
         )
     y_ub, y_eq = sf.duals_original(sol.duals[stage], stage)
-    return _optimal(problem, x, y_ub, y_eq, sol, method, basis=basis)
+    return _optimal(
+        problem, x, y_ub, y_eq, sol, method, basis=basis, suffix=suffix, timings=timings
+    )
 
 
 def _optimal(
@@ -126,6 +141,8 @@ def _optimal(
     *,
     basis: tuple[str, ...] = (),
     label: str = "",
+    suffix: str = "",
+    timings: dict[str, float] | None = None,
 ) -> LPResult:
     """An optimal :class:`LPResult` with its (x, duals) certificate."""
     fun = problem.objective(x)
@@ -140,9 +157,10 @@ def _optimal(
         certificate=Certificate("optimal", x=x, dual_ub=y_ub, dual_eq=y_eq),
         nit=sol.iterations,
         method=method,
-        message=f"{label}optimal value {fraction_str(fun)}",
+        message=f"{label}optimal value {fraction_str(fun)}{suffix}",
         problem=problem,
         std_basis=tuple(sol.basis),
+        timings={} if timings is None else timings,
     )
 
 
@@ -216,12 +234,12 @@ def _solve_problem(
         sol = solve_standard(sf.lp, ring=_ring(backend), max_iter=max_iter, basis=warm_basis)
         res = _assemble(sf, sol, "exact")
     t1 = time.perf_counter()
-    timings = dict(res.timings)
+    timings = res.timings  # this result's own dict, filled in place
     timings["total"] = t1 - t0
     if verify:
         check(res, problem)
         timings["check"] = time.perf_counter() - t1
-    return replace(res, timings=timings)
+    return res
 
 
 def linprog(
