@@ -113,13 +113,8 @@ class LPProblem:
 
     def objective(self, x: Sequence[Fraction]) -> Fraction:
         """``c·x + c0`` at ``x`` (exact)."""
-        try:  # integers over common denominators: one Fraction instead of 2n operations
-            cn, cd = common_denominator(self.c)
-            xn, xd = common_denominator(x)
-        except AttributeError:  # entries that are not Fractions
-            return sum((cj * xj for cj, xj in zip(self.c, x) if cj), self.c0)
-        dot = Fraction(sum(a * b for a, b in zip(cn, xn) if a and b), cd * xd)
-        return dot + self.c0 if self.c0 else dot
+        value = dot(self.c, x)
+        return value + self.c0 if self.c0 else value
 
     def dense(self) -> tuple[list[list[Fraction]], list[list[Fraction]]]:
         """``(A_ub, A_eq)`` as dense lists of lists (for small problems and tests)."""
@@ -198,6 +193,20 @@ def common_denominator(values: Sequence[Fraction]) -> tuple[list[int], int]:
         return [a for a, _ in pairs], 1
     D = lcm(*dens)
     return [a * (D // d) for a, d in pairs], D
+
+
+def dot(a: Sequence[Fraction], b: Sequence[Fraction]) -> Fraction:
+    """``a·b`` exactly, over common denominators (one Fraction instead of 2n operations).
+
+    >>> dot([Fraction(1, 2), Fraction(1, 3)], [Fraction(2), Fraction(3, 4)])
+    Fraction(5, 4)
+    """
+    try:
+        an, ad = common_denominator(a)
+        bn, bd = common_denominator(b)
+    except AttributeError:  # entries that are not Fractions
+        return sum((u * v for u, v in zip(a, b) if u), _ZERO)
+    return Fraction(sum(u * v for u, v in zip(an, bn) if u and v), ad * bd)
 
 
 def _sparse_row(row: list[Any], where: str, func: str) -> SparseRow:

@@ -20,7 +20,7 @@ from exactmech._arith import Ring, get_ring
 from exactmech.errors import InvalidProblemError, ShapeError
 from exactmech.lp._standard import StandardForm, to_standard
 from exactmech.lp.certificate import check, reduced_costs
-from exactmech.lp.problem import LPProblem, make_problem
+from exactmech.lp.problem import LPProblem, dot, make_problem
 from exactmech.lp.result import Certificate, LPResult
 from exactmech.lp.simplex import StandardSolution, solve_standard
 from exactmech.numbers import Q, fraction_str
@@ -403,8 +403,9 @@ def _stage_certificate(
                 lam = max(lam, -d[j] / di[j])
         if lam:
             lams[i] = lam
-            d = [a + lam * b for a, b in zip(d, di)]
-            y = [a + lam * b for a, b in zip(y, sol.duals[i])]
+            if i:  # d is only read again by the earlier stages
+                d = [a + lam * b if b else a for a, b in zip(d, di)]
+            y = [a + lam * b if b else a for a, b in zip(y, sol.duals[i])]
     factor = Fraction(sf.sense) / sf.cscales[k]
     y_ub, y_eq = sf._rows(y, factor)
     extra = tuple(-lams[i] * sf.cscales[i] * factor for i in range(k))
@@ -466,7 +467,7 @@ def _solve_lex(
         x = sf.x_original(sol.x)
         n_ok = len(sol.duals)
         for k in range(n_ok):
-            funs.append(sum((cj * xj for cj, xj in zip(objs[k], x)), problem.c0))
+            funs.append(dot(objs[k], x) + problem.c0)
             stages.append(_stage_certificate(sf, sol, k, objs, funs, chosen))
         if sol.status == "unbounded":
             aug = _augment(base, objs[:n_ok], funs, c=objs[n_ok])
