@@ -59,6 +59,8 @@ from functools import partial
 from typing import Any
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+# the exactmech of this checkout (not an installed copy from another worktree)
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from contenders import CONTENDERS, SOLVE_CPU, TINY
 

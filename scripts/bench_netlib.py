@@ -18,6 +18,8 @@ import time
 from fractions import Fraction
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # this checkout's exactmech
+
 
 def _find_data() -> Path:
     """``shared/data/netlib`` beside an ancestor of this script (main checkout or worktree)."""

@@ -271,6 +271,7 @@ def verify_basis(
     stage: int = 0,
     fixed: Collection[int] = frozenset(),
     guess: tuple[Sequence[float], Sequence[float]] | None = None,
+    reduced: bool = True,
 ) -> StandardSolution | None:
     """Exactly check a complete basis; return the optimal solution it proves, or ``None``.
 
@@ -291,6 +292,9 @@ def verify_basis(
     guess
         HiGHS's double-precision ``(x, y)`` (column values, row duals); when given,
         rational reconstruction is tried before the exact solve (module docstring).
+    reduced
+        Return the reduced costs as Fractions (lexicographic certificates need them; a
+        single objective does not, and skipping them saves one Fraction per column).
 
     Returns
     -------
@@ -349,7 +353,7 @@ def verify_basis(
         basis=list(basis),
         x=_fractions(xn, Dx),
         duals=[_fractions(Y, Dy)],
-        reduced_costs=[_fractions(dn, Dy)],
+        reduced_costs=[_fractions(dn, Dy)] if reduced else [],
         fixed=[{j for j, d in enumerate(dn) if d > 0}],
     )
 

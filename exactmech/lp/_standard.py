@@ -27,6 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cached_property
 from math import gcd, lcm
 from operator import attrgetter, itemgetter
 
@@ -56,8 +57,6 @@ class StandardForm:
         The positive multiplier applied to each standard row.
     cscales : list of Fraction
         The positive multiplier applied to each objective stage.
-    col_names : list of str
-        Readable names of standard columns (``"x3"``, ``"x3+"``, ``"s_ub[2]"``, ...).
     """
 
     problem: LPProblem
@@ -67,8 +66,31 @@ class StandardForm:
     row_scale: list[Fraction]
     cscales: list[Fraction]
     offsets: list[Fraction]
-    col_names: list[str]
     sense: int
+
+    @cached_property
+    def col_names(self) -> list[str]:
+        """Readable names of the standard columns (``"x3"``, ``"x3+"``, ``"s_ub2"``, ...)."""
+        problem = self.problem
+        names = [""] * self.lp.n
+        k = 0
+        for (kind, jp, jm, _), name in zip(self.var_map, problem.var_names):
+            if kind == "fixed":
+                continue
+            k += 2 if kind == "free" else 1
+            if kind == "free":
+                names[jp], names[jm] = name + "+", name + "-"
+            else:
+                names[jp] = name
+        for kind, i in self.row_origin:
+            if kind == "ub":
+                names[k] = f"s_{problem.ub_names[i]}"
+            elif kind == "bound":
+                names[k] = f"s_ub_{problem.var_names[i]}"
+            else:
+                continue
+            k += 1
+        return names
 
     # -- mapping back ---------------------------------------------------------------------
     def x_original(self, xs: Sequence[Fraction]) -> tuple[Fraction, ...]:
@@ -184,7 +206,6 @@ def to_standard(
     rhs: list[Fraction] = list(problem.b_ub) + list(problem.b_eq)
     all_rows = list(rows_ub) + list(rows_eq)
     var_map: list[tuple[str, int, int, Fraction]] = []
-    names: list[str] = []
     offsets = [Fraction(0)] * len(stages)
     bound_rows: list[tuple[int, int, Fraction]] = []  # (orig var, std col, u - l)
     col_of: list[int] = [-1] * n  # first standard column of each original variable
@@ -193,7 +214,6 @@ def to_standard(
     n_std = 0
     shifted: list[tuple[int, Fraction]] = []
     for j, (lo, hi) in enumerate(problem.bounds):
-        name = problem.var_names[j]
         if lo is not None and hi is not None and lo == hi:
             kind, off, sign = "fixed", lo, 0
         elif lo is not None:
@@ -212,14 +232,11 @@ def to_standard(
             continue
         jp = n_std
         col_of[j], signs[j] = jp, sign
-        names.append(name)
         n_std += 1
         jm = -1
         if kind == "free":
             jm = n_std
             n_std += 1
-            names[-1] = name + "+"
-            names.append(name + "-")
         elif kind == "lower" and hi is not None:
             bound_rows.append((j, jp, hi - off))
         var_map.append((kind, jp, jm, off))
@@ -239,13 +256,25 @@ def to_standard(
     has_fixed = "fixed" in kinds
     simple = all(k == "lower" for k in kinds)
     appends = [col.append for col in std_cols]
+    if has_fixed:  # fixed variables were substituted out: no column, no entry
+        all_rows = [tuple(e for e in row if signs[e[0]]) for row in all_rows]
+    # integer data (the common case): the ratios of every entry at once, then per row only
+    # the gcd of equality rows (a row with a slack keeps its integer scale)
+    flat = _ratios([v for row in all_rows for _, v in row])
+    rhs_pairs = _ratios(rhs)
+    integral = all(d == 1 for _, d in flat) and all(d == 1 for _, d in rhs_pairs)
+    pos = 0
     for i, row in enumerate(all_rows):
-        if has_fixed:  # fixed variables were substituted out: no column, no entry
-            row = tuple(e for e in row if signs[e[0]])
-        vals = _ratios([v for _, v in row])
-        ints, ext, lc, g = _primitive_ints(vals, _ratios([rhs[i]]), i < m_ub)
+        k = len(row)
+        pairs = flat[pos : pos + k]
+        pos += k
+        if integral and i < m_ub:
+            ints, lc, g = [a for a, _ in pairs], 1, 1
+            b.append(rhs_pairs[i][0])
+        else:
+            ints, ext, lc, g = _primitive_ints(pairs, [rhs_pairs[i]], i < m_ub)
+            b.append(ext[0])
         row_scale.append(Fraction(lc, g) if g != lc else _ONE)
-        b.append(ext[0])
         if i < m_ub:
             slack_coef.append(lc // g)
         if simple:  # every variable is x >= l: column j of the row goes to column j
@@ -271,12 +300,11 @@ def to_standard(
         b.append(num // g)
     # slacks for <= rows and bound rows
     k = 0
-    for r, (kind, i) in enumerate(row_origin):
+    for r, (kind, _) in enumerate(row_origin):
         if kind == "eq":
             continue
         std_cols.append([(r, slack_coef[k])])
         k += 1
-        names.append(f"s_{problem.ub_names[i]}" if kind == "ub" else f"s_ub_{problem.var_names[i]}")
     cscales = []
     int_costs = []
     n_slack = len(std_cols) - n_std
@@ -300,6 +328,5 @@ def to_standard(
         row_scale=row_scale,
         cscales=cscales,
         offsets=offsets,
-        col_names=names,
         sense=sense,
     )

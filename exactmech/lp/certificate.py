@@ -24,8 +24,10 @@ every finite bound, and ``σ·c·r < 0``.
 from __future__ import annotations
 
 import weakref
+from bisect import bisect_right
 from collections.abc import Sequence
 from fractions import Fraction
+from itertools import accumulate
 from math import lcm
 from operator import attrgetter
 from typing import Any, NoReturn
@@ -33,7 +35,7 @@ from typing import Any, NoReturn
 from exactmech.errors import CertificateError
 from exactmech.lp.problem import LPProblem, SparseRow
 
-__all__ = ["check", "check_certificate", "transpose_times"]
+__all__ = ["check", "check_certificate", "reduced_costs", "transpose_times"]
 
 _0 = Fraction(0)
 
@@ -91,7 +93,22 @@ class _Rows:
 
     def __init__(self, problem: LPProblem) -> None:
         self.n = problem.n
-        self.rows = [_int_row(r) for r in problem.A_ub] + [_int_row(r) for r in problem.A_eq]
+        rows = list(problem.A_ub) + list(problem.A_eq)
+        flat = _pairs([a for row in rows for _, a in row])
+        cols = [j for row in rows for j, _ in row]
+        nums = [a for a, _ in flat]
+        ends = list(accumulate(map(len, rows)))
+        # rows with a fractional entry get their own lcm; the others are integers already
+        bad = {bisect_right(ends, k) for k, (_, d) in enumerate(flat) if d != 1}
+        out = []
+        start = 0
+        for i, (row, end) in enumerate(zip(rows, ends)):
+            if i in bad:
+                out.append(_int_row(row))
+            else:
+                out.append((list(zip(cols[start:end], nums[start:end])), 1))
+            start = end
+        self.rows = out
 
     def times(self, v: _Vec) -> list[Fraction]:
         """``A v`` (every row)."""
@@ -115,15 +132,15 @@ _LAST: list[tuple[weakref.ref[LPProblem], _Rows]] = []
 
 
 def _rows_of(problem: LPProblem) -> _Rows:
-    """:class:`_Rows` of ``problem``, remembered for the last problem seen (``linprog``
+    """:class:`_Rows` of ``problem``, remembered for the last few problems seen (``linprog``
     reports reduced costs through :func:`transpose_times` and then checks the same problem
-    object; an :class:`LPProblem` is immutable, so identity is a safe key)."""
-    if _LAST:
-        ref, rows = _LAST[0]
+    object; ``linprog_lex`` does so for each stage; an :class:`LPProblem` is immutable, so
+    identity is a safe key)."""
+    for ref, rows in _LAST:
         if ref() is problem:
             return rows
     rows = _Rows(problem)
-    _LAST[:] = [(weakref.ref(problem), rows)]
+    _LAST[:] = [(weakref.ref(problem), rows), *_LAST[:3]]
     return rows
 
 
@@ -133,6 +150,17 @@ def transpose_times(
     """``A_ubᵀ y_ub + A_eqᵀ y_eq`` exactly (integer accumulation over a common denominator)."""
     acc, D = _rows_of(problem).transpose_times(list(y_ub) + list(y_eq))
     return [Fraction(v, D) if v else _0 for v in acc]
+
+
+def reduced_costs(
+    problem: LPProblem, y_ub: Sequence[Fraction], y_eq: Sequence[Fraction]
+) -> tuple[Fraction, ...]:
+    """``c − A_ubᵀ y_ub − A_eqᵀ y_eq`` exactly (one Fraction per column)."""
+    acc, D = _rows_of(problem).transpose_times(list(y_ub) + list(y_eq))
+    out = []
+    for (cn, cd), w, c in zip(_pairs(problem.c), acc, problem.c):
+        out.append(Fraction(cn * D - w * cd, cd * D) if w else c)
+    return tuple(out)
 
 
 def _fail(msg: str) -> NoReturn:

@@ -16,7 +16,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from itertools import compress
+from math import lcm
 from operator import attrgetter, itemgetter
 from typing import Any
 
@@ -30,6 +32,12 @@ Bound = tuple[Fraction | None, Fraction | None]
 
 _ZERO = Fraction(0)
 _FIRST = itemgetter(0)
+
+
+@lru_cache(maxsize=64)
+def _default_names(prefix: str, count: int) -> tuple[str, ...]:
+    """``(prefix0, prefix1, ...)``, shared between problems of the same size."""
+    return tuple(f"{prefix}{i}" for i in range(count))
 
 
 @dataclass(frozen=True)
@@ -92,11 +100,11 @@ class LPProblem:
                     f"LPProblem: bounds[{j}] = ({lo}, {hi}) has lower bound above upper bound"
                 )
         if not self.var_names:
-            object.__setattr__(self, "var_names", tuple(f"x{j}" for j in range(n)))
+            object.__setattr__(self, "var_names", _default_names("x", n))
         if not self.ub_names:
-            object.__setattr__(self, "ub_names", tuple(f"ub{i}" for i in range(len(self.A_ub))))
+            object.__setattr__(self, "ub_names", _default_names("ub", len(self.A_ub)))
         if not self.eq_names:
-            object.__setattr__(self, "eq_names", tuple(f"eq{i}" for i in range(len(self.A_eq))))
+            object.__setattr__(self, "eq_names", _default_names("eq", len(self.A_eq)))
 
     @property
     def n(self) -> int:
@@ -105,7 +113,8 @@ class LPProblem:
 
     def objective(self, x: Sequence[Fraction]) -> Fraction:
         """``c·x + c0`` at ``x`` (exact)."""
-        return sum((cj * xj for cj, xj in zip(self.c, x) if cj), self.c0)
+        value = dot(self.c, x)
+        return value + self.c0 if self.c0 else value
 
     def dense(self) -> tuple[list[list[Fraction]], list[list[Fraction]]]:
         """``(A_ub, A_eq)`` as dense lists of lists (for small problems and tests)."""
@@ -162,9 +171,56 @@ _SMALL = {k: Fraction(k) for k in range(-256, 257)}
 _NUMERATOR = attrgetter("_numerator" if hasattr(_ZERO, "_numerator") else "numerator")
 
 
+_PAIR = attrgetter(
+    *(
+        ("_numerator", "_denominator")
+        if hasattr(_ZERO, "_numerator")
+        else ("numerator", "denominator")
+    )
+)
+
+
+def common_denominator(values: Sequence[Fraction]) -> tuple[list[int], int]:
+    """``(N, D)`` with ``values[i] == N[i] / D`` and ``D > 0`` the lcm of the denominators.
+
+    >>> common_denominator([Fraction(1, 2), Fraction(2, 3), Fraction(4)])
+    ([3, 4, 24], 6)
+    """
+    pairs = list(map(_PAIR, values))
+    dens = {d for _, d in pairs}
+    dens.discard(1)
+    if not dens:
+        return [a for a, _ in pairs], 1
+    D = lcm(*dens)
+    return [a * (D // d) for a, d in pairs], D
+
+
+def dot(a: Sequence[Fraction], b: Sequence[Fraction]) -> Fraction:
+    """``a·b`` exactly, over common denominators (one Fraction instead of 2n operations).
+
+    >>> dot([Fraction(1, 2), Fraction(1, 3)], [Fraction(2), Fraction(3, 4)])
+    Fraction(5, 4)
+    """
+    try:
+        an, ad = common_denominator(a)
+        bn, bd = common_denominator(b)
+    except AttributeError:  # entries that are not Fractions
+        return sum((u * v for u, v in zip(a, b) if u), _ZERO)
+    return Fraction(sum(u * v for u, v in zip(an, bn) if u and v), ad * bd)
+
+
 def _sparse_row(row: list[Any], where: str, func: str) -> SparseRow:
     """The nonzero entries of a dense row as ``(j, Fraction)`` pairs (every entry through
     :func:`exactmech.Q`; rows of plain ints or Fractions take a fast path)."""
+    if row and type(row[0]) is Fraction:  # Fraction rows: zeros dropped by numerator
+        try:
+            nz = list(compress(range(len(row)), map(_NUMERATOR, row)))
+        except AttributeError:  # an entry that is not a Fraction
+            pass
+        else:
+            nonzero = [row[j] for j in nz]
+            if all(type(v) is Fraction for v in nonzero):
+                return tuple(zip(nz, nonzero))
     kinds = set(map(type, row))
     if kinds <= _INT:
         if row.count(0):
@@ -177,9 +233,6 @@ def _sparse_row(row: list[Any], where: str, func: str) -> SparseRow:
         except KeyError:
             fracs = [Q(v) for v in vals]
         return tuple(zip(idx, fracs))
-    if kinds <= _FRACTION:
-        idx = list(compress(range(len(row)), map(_NUMERATOR, row)))
-        return tuple(zip(idx, [row[j] for j in idx]))
     entries = []
     for j, v in enumerate(row):
         q = Q(v, f"{where}[{j}]", func=func)
@@ -189,7 +242,6 @@ def _sparse_row(row: list[Any], where: str, func: str) -> SparseRow:
 
 
 _INT: frozenset[type] = frozenset({int})
-_FRACTION: frozenset[type] = frozenset({Fraction})
 
 
 def _bound(value: Any, name: str, func: str) -> Fraction | None:

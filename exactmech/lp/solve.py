@@ -19,8 +19,8 @@ from typing import Any
 from exactmech._arith import Ring, get_ring
 from exactmech.errors import InvalidProblemError, ShapeError
 from exactmech.lp._standard import StandardForm, to_standard
-from exactmech.lp.certificate import check, transpose_times
-from exactmech.lp.problem import LPProblem, make_problem
+from exactmech.lp.certificate import check, reduced_costs
+from exactmech.lp.problem import LPProblem, dot, make_problem
 from exactmech.lp.result import Certificate, LPResult
 from exactmech.lp.simplex import StandardSolution, solve_standard
 from exactmech.numbers import Q, fraction_str
@@ -56,12 +56,11 @@ def _ring(backend: str | Ring | None) -> Ring | None:
 
 
 def _reduced(
-    problem: LPProblem, c: Sequence[Fraction], y_ub: Sequence[Fraction], y_eq: Sequence[Fraction]
+    problem: LPProblem, y_ub: Sequence[Fraction], y_eq: Sequence[Fraction]
 ) -> tuple[Fraction, ...]:
     # Reduced costs are reported, not certified (the checker recomputes its own), so the
     # checker's fast transpose product may serve here; the dependency is solver -> checker.
-    w = transpose_times(problem, y_ub, y_eq)
-    return tuple(cj - wj if wj else cj for cj, wj in zip(c, w))
+    return reduced_costs(problem, y_ub, y_eq)
 
 
 def _basis_names(sf: StandardForm, basis: Sequence[int]) -> tuple[str, ...]:
@@ -77,8 +76,19 @@ def _basis_names(sf: StandardForm, basis: Sequence[int]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _assemble(sf: StandardForm, sol: StandardSolution, method: str, stage: int = 0) -> LPResult:
+def _assemble(
+    sf: StandardForm,
+    sol: StandardSolution,
+    method: str,
+    stage: int = 0,
+    *,
+    note: str = "",
+    timings: dict[str, float] | None = None,
+) -> LPResult:
+    """The :class:`LPResult` of a standard-form solution; ``note`` is appended to the message."""
     problem = sf.problem
+    timings = {} if timings is None else timings
+    suffix = f"; {note}" if note else ""
     basis = _basis_names(sf, sol.basis)
     if sol.status == "infeasible":
         assert sol.farkas is not None
@@ -92,9 +102,10 @@ def _assemble(sf: StandardForm, sol: StandardSolution, method: str, stage: int =
             certificate=cert,
             nit=sol.iterations,
             method=method,
-            message="no point satisfies the constraints",
+            message="no point satisfies the constraints" + suffix,
             problem=problem,
             std_basis=tuple(sol.basis),
+            timings=timings,
         )
     x = sf.x_original(sol.x)
     if sol.status == "unbounded":
@@ -109,12 +120,15 @@ def _assemble(sf: StandardForm, sol: StandardSolution, method: str, stage: int =
             certificate=cert,
             nit=sol.iterations,
             method=method,
-            message="the objective is unbounded along `ray`",
+            message="the objective is unbounded along `ray`" + suffix,
             problem=problem,
             std_basis=tuple(sol.basis),
+            timings=timings,
         )
     y_ub, y_eq = sf.duals_original(sol.duals[stage], stage)
-    return _optimal(problem, x, y_ub, y_eq, sol, method, basis=basis)
+    return _optimal(
+        problem, x, y_ub, y_eq, sol, method, basis=basis, suffix=suffix, timings=timings
+    )
 
 
 def _optimal(
@@ -127,6 +141,8 @@ def _optimal(
     *,
     basis: tuple[str, ...] = (),
     label: str = "",
+    suffix: str = "",
+    timings: dict[str, float] | None = None,
 ) -> LPResult:
     """An optimal :class:`LPResult` with its (x, duals) certificate."""
     fun = problem.objective(x)
@@ -136,14 +152,15 @@ def _optimal(
         x=x,
         dual_ub=y_ub,
         dual_eq=y_eq,
-        reduced_costs=_reduced(problem, problem.c, y_ub, y_eq),
+        reduced_costs=_reduced(problem, y_ub, y_eq),
         basis=basis,
         certificate=Certificate("optimal", x=x, dual_ub=y_ub, dual_eq=y_eq),
         nit=sol.iterations,
         method=method,
-        message=f"{label}optimal value {fraction_str(fun)}",
+        message=f"{label}optimal value {fraction_str(fun)}{suffix}",
         problem=problem,
         std_basis=tuple(sol.basis),
+        timings={} if timings is None else timings,
     )
 
 
@@ -217,12 +234,12 @@ def _solve_problem(
         sol = solve_standard(sf.lp, ring=_ring(backend), max_iter=max_iter, basis=warm_basis)
         res = _assemble(sf, sol, "exact")
     t1 = time.perf_counter()
-    timings = dict(res.timings)
+    timings = res.timings  # this result's own dict, filled in place
     timings["total"] = t1 - t0
     if verify:
         check(res, problem)
         timings["check"] = time.perf_counter() - t1
-    return replace(res, timings=timings)
+    return res
 
 
 def linprog(
@@ -386,8 +403,9 @@ def _stage_certificate(
                 lam = max(lam, -d[j] / di[j])
         if lam:
             lams[i] = lam
-            d = [a + lam * b for a, b in zip(d, di)]
-            y = [a + lam * b for a, b in zip(y, sol.duals[i])]
+            if i:  # d is only read again by the earlier stages
+                d = [a + lam * b if b else a for a, b in zip(d, di)]
+            y = [a + lam * b if b else a for a, b in zip(y, sol.duals[i])]
     factor = Fraction(sf.sense) / sf.cscales[k]
     y_ub, y_eq = sf._rows(y, factor)
     extra = tuple(-lams[i] * sf.cscales[i] * factor for i in range(k))
@@ -449,7 +467,7 @@ def _solve_lex(
         x = sf.x_original(sol.x)
         n_ok = len(sol.duals)
         for k in range(n_ok):
-            funs.append(sum((cj * xj for cj, xj in zip(objs[k], x)), problem.c0))
+            funs.append(dot(objs[k], x) + problem.c0)
             stages.append(_stage_certificate(sf, sol, k, objs, funs, chosen))
         if sol.status == "unbounded":
             aug = _augment(base, objs[:n_ok], funs, c=objs[n_ok])

@@ -60,7 +60,7 @@ def test_repair_path_when_the_float_basis_is_not_optimal(monkeypatch: pytest.Mon
     p = make_problem([-1, -1, -2], A_ub=[[1, 2, 1], [3, 1, 2], [1, 1, 1]], b_ub=[4, 6, 3])
     exact = solve_problem(p, method="exact")
 
-    def bad_basis(self: guided.FloatModel) -> guided.FloatResult:
+    def bad_basis(self: guided.FloatModel, **kw: bool) -> guided.FloatResult:
         return guided.FloatResult("Optimal", [0, 1, 2], [])  # HiGHS would never return this
 
     monkeypatch.setattr(guided.FloatModel, "run", bad_basis)
@@ -177,3 +177,46 @@ def test_lexicographic_unbounded_stage_is_proved_by_a_ray_lp() -> None:
     ray = r.stages[-1].certificate.ray
     assert ray is not None and ray[0] == 0 and ray[1] > 0
     assert check(r)
+
+
+def test_float_model_absorbs_slacks_into_row_bounds() -> None:
+    """Slack columns become HiGHS row bounds; the basis and values map back to them, and
+    fixing a slack at 0 (a later lexicographic stage) makes its row an equality."""
+    # x + s = 2 (s a slack), y + t = 3 (t a slack): min -y, then min x with s fixed at 0
+    lp = StandardLP(
+        m=2,
+        n=4,
+        cols=[[(0, 1)], [(1, 1)], [(0, 1)], [(1, 1)]],
+        b=[2, 3],
+        costs=[[0, -1, 0, 0], [1, 0, 0, 0]],
+    )
+    model = guided.FloatModel(lp)
+    assert model.slack == {0: 2, 1: 3} and model.keep == [0, 1]
+    fr = model.run()
+    assert fr.status == "Optimal" and fr.x is not None
+    assert sorted(fr.cols) == [1, 2] and fr.rows == []  # y basic, the slack of row 0 basic
+    assert fr.x == [0.0, 3.0, 2.0, 0.0]
+    model.restrict(1, {2})
+    fr = model.run()
+    assert fr.x is not None and fr.x[0] == 2.0 and fr.x[2] == 0.0
+
+
+def test_second_highs_run_with_presolve_when_the_first_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """HiGHS without presolve sometimes gives up (netlib perold: "Unbounded"); a second,
+    fresh run with presolve is tried before any exact pivoting."""
+    real = guided.FloatModel.run
+    calls: list[bool] = []
+
+    def flaky(self: guided.FloatModel, *, presolve: bool = False, fresh: bool = False) -> object:
+        calls.append(presolve)
+        if not presolve:
+            return guided.FloatResult("Unbounded", [], [])
+        return real(self, presolve=presolve, fresh=fresh)
+
+    monkeypatch.setattr(guided.FloatModel, "run", flaky)
+    res = linprog([3, 5], A_ub=[[1, 0], [0, 2], [3, 2]], b_ub=[4, 12, 18], maximize=True,
+                  method="float-guided")
+    assert (res.fun, res.nit, calls) == (F(36), 0, [False, True])
+    assert "proved optimal" in res.message
