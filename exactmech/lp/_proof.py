@@ -124,14 +124,14 @@ class _Reduced:
             from flint import fmpz_mat
 
             s = len(self.rows)
-            pos = {i: r for r, i in enumerate(self.rows)}
-            M = fmpz_mat(s, s)
+            pos = {i: r * s for r, i in enumerate(self.rows)}
+            flat = [0] * (s * s)  # row-major; one conversion call instead of s² setitems
             for c, k in enumerate(self.others):
                 for i, v in self.column(k):
                     r = pos.get(i)
                     if r is not None:
-                        M[r, c] = v
-            self._M = M
+                        flat[r + c] = v
+            self._M = fmpz_mat(s, s, flat)
         return self._M
 
     @staticmethod
