@@ -249,3 +249,17 @@ def test_lexicographic_stages_with_free_variables(second: list[int]) -> None:
     assert fast.status == slow.status == "optimal"
     assert fast.fun == slow.fun and fast.x == slow.x
     assert check(fast)
+
+
+def test_auto_picks_by_size_and_records_the_choice() -> None:
+    """``method="auto"``: the exact simplex up to 24 columns + rows (free variables count
+    twice), float-guided above; the result says which method ran and how long it took."""
+    A = [[(i * j) % 7 + 1 for j in range(10)] for i in range(10)]
+    small = linprog([1] * 10, A_ub=A, b_ub=[5] * 10, maximize=True)
+    assert small.method == "exact" and small.timings["total"] > 0
+    free = linprog([1] * 10, A_ub=A, b_ub=[5] * 10, bounds=[(None, None)] * 10, maximize=True)
+    assert free.method == "float-guided" and {"float", "verify", "check"} <= set(free.timings)
+    assert free.fun == linprog(
+        [1] * 10, A_ub=A, b_ub=[5] * 10, bounds=[(None, None)] * 10, maximize=True,
+        method="exact",
+    ).fun
