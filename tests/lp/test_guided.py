@@ -88,6 +88,9 @@ def test_reconstruct_finds_a_common_denominator() -> None:
     assert reconstruct([float("nan")]) is None
     assert reconstruct([0.1234567890123, 2 ** 0.5]) is None  # no small denominator fits
     assert reconstruct([1e20]) is None  # beyond 2**53: not trusted
+    # thousands of entries, a handful of denominators (the duals of a mechanism LP)
+    many = [k / 64 for k in range(-500, 500)] + [k / 3 for k in range(100)]
+    assert reconstruct(many) == ([k * 3 for k in range(-500, 500)] + [k * 64 for k in range(100)], 192)
 
 
 def _mechanism_standard_form() -> tuple[StandardLP, list[int], guided.FloatResult]:
