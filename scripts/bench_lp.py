@@ -18,8 +18,11 @@ Families (feasible, bounded, exact data):
   revenue objective; tiny, so it measures per-call overhead.
 
 Columns: CPU seconds (median of ``--repeats``; a call over ``--slow`` seconds runs once) of
-exactmech ``method="float-guided"`` (``guided``, the reference), exactmech ``method="exact"``
-(``exact``, up to ``--max-exact`` / ``--max-exact-mech``) and of each contender of
+exactmech as a user calls it, ``linprog(...)`` with the default ``method="auto"``
+(``exactmech``; ``auto→`` says which method it picked: the exact simplex for tiny LPs,
+float-guided otherwise), exactmech ``method="float-guided"`` (``guided``, the reference
+optimum), exactmech ``method="exact"`` (``exact``, up to ``--max-exact`` /
+``--max-exact-mech``, one call) and of each contender of
 ``scripts/contenders.py`` that is installed (``--contenders``, default all; install them with
 ``bash scripts/install_contenders.sh``): sympy (up to ``--max-sympy`` on the square
 families), HiGHS (float, for reference), cddlib (GMP), PPL, QSopt_ex, GLPK ``glp_exact``
@@ -33,7 +36,7 @@ Every exact answer must equal exactmech's exactly (and HiGHS's within 1e-6 relat
 ``exact`` and sympy are asserted as they are measured, a contender's disagreement is
 marked ``WRONG`` and fails the run at the end. ``digits`` is the longest
 numerator+denominator in the exact optimal x. The last columns are the fastest exact
-contender (exactmech excluded) and ``guided / fastest``: below 1 exactmech is faster.
+contender (exactmech excluded) and ``exactmech / fastest``: below 1 exactmech is faster.
 
 Usage::
 
@@ -223,6 +226,15 @@ def run_exactmech(lp: LP, method: str) -> tuple[Fraction, tuple[Fraction, ...]]:
     return res.fun, tuple(res.x)
 
 
+def auto_method(lp: LP) -> str:
+    """The method ``linprog(..., method="auto")`` picks for ``lp``."""
+    from exactmech.lp import make_problem
+    from exactmech.lp.solve import _pick_method
+
+    c, A, b, free = lp
+    return _pick_method("auto", make_problem(c, A, b, bounds=(None, None) if free else None))
+
+
 def run_contender(name: str, lp: LP) -> Any:
     c, A, b, free = lp
     return CONTENDERS[name].solve(c, A, b, free)
@@ -303,9 +315,9 @@ def main() -> int:
     exact_names = [n for n in names if CONTENDERS[n].exact]
     timeout = args.timeout or None
 
-    cols = ["guided", "exact", *names]
-    heads = ["family", "size", "rows×cols", "digits", *cols, "sympy/guided", "guided/HiGHS", "fastest exact", "guided/fastest"]
-    widths = [9, 8, 9, 6, *(max(9, len(c)) for c in cols), 12, 12, 16, 14]
+    cols = ["exactmech", "guided", "exact", *names]
+    heads = ["family", "size", "rows×cols", "digits", "auto→", *cols, "sympy/exactmech", "exactmech/HiGHS", "fastest exact", "exactmech/fastest"]
+    widths = [9, 8, 9, 6, 6, *(max(9, len(c)) for c in cols), 15, 15, 16, 17]
     if args.markdown:
         print("| " + " | ".join(heads) + " |")
         print("|" + "---|" * len(heads))
@@ -333,8 +345,22 @@ def main() -> int:
             digits = max(len(str(abs(v.numerator))) + len(str(v.denominator)) for v in x_opt)
             row = Row(family, label, shape, digits)
             row.cells["guided"], row.times["guided"] = fmt(t_g), t_g
+            # what a user gets by default: method="auto" (exact below the size cut-off)
+            auto = auto_method(lp)
+            if auto == "exact":
+                oa = measure(partial(run_exactmech, lp, "exact"), args.repeats, args.slow, timeout, "exact")
+                if oa.status != "ok":
+                    raise SystemExit(f"exactmech auto (exact) failed on {family} {n}: {oa.message}")
+                assert oa.value[0] == opt, "exact and float-guided disagree"
+                t_a = oa.time
+            else:
+                t_a = t_g
+            row.cells["exactmech"], row.times["exactmech"] = fmt(t_a), t_a
+            row.cells["auto→"] = "exact" if auto == "exact" else "guided"
             limit = args.max_exact if family in SQUARE else args.max_exact_mech if family == "mechanism" else 10**9
-            if n <= limit:
+            if auto == "exact":
+                row.cells["exact"], row.times["exact"] = fmt(t_a), t_a
+            elif n <= limit:
                 oe = measure(partial(run_exactmech, lp, "exact"), 1, args.slow, timeout, "exact")
                 if oe.status == "ok":
                     assert oe.value[0] == opt, "exact and float-guided disagree"
@@ -374,17 +400,17 @@ def main() -> int:
                     continue
                 row.cells[name], row.times[name] = fmt(out.time), out.time
             t_s, t_h = row.times.get("sympy"), row.times.get("highs")
-            r_s = f"{t_s / t_g:.0f}×" if t_s else "—"
-            r_h = f"{t_g / t_h:.1f}×" if t_h else "—"
+            r_s = f"{t_s / t_a:.0f}×" if t_s else "—"
+            r_h = f"{t_a / t_h:.1f}×" if t_h else "—"
             done = [(row.times[k], k) for k in exact_names if k in row.times]
             if done:
                 t_b, best = min(done)
-                ratio: float | None = t_g / t_b
+                ratio: float | None = t_a / t_b
                 r_b = f"{ratio:.2f}×"
             else:
                 best, ratio, r_b = "—", None, "—"
             summary.append((family, label, best, ratio))
-            vals = [family, label, shape, str(digits), *(row.cells[c] for c in cols), r_s, r_h, best, r_b]
+            vals = [family, label, shape, str(digits), row.cells["auto→"], *(row.cells[c] for c in cols), r_s, r_h, best, r_b]
             if args.markdown:
                 print("| " + " | ".join(vals) + " |", flush=True)
             else:

@@ -282,13 +282,14 @@ def to_standard(
                 appends[j]((i, a))
             continue
         for (j, _), a in zip(row, ints):
-            sg = signs[j]
-            if sg == 1:
+            kind = kinds[j]
+            if kind == "lower":
                 appends[col_of[j]]((i, a))
-                if kinds[j] == "free":
-                    appends[col_of[j] + 1]((i, -a))
-            elif sg == -1:
+            elif kind == "upper":
                 appends[col_of[j]]((i, -a))
+            elif kind == "free":
+                appends[col_of[j]]((i, a))
+                appends[col_of[j] + 1]((i, -a))
     for j, jp, width in bound_rows:  # x' + s = u − l
         r = len(row_origin)
         row_origin.append(("bound", j))
@@ -319,7 +320,8 @@ def to_standard(
         ints, _, lc, g = _primitive_ints(_ratios(raw))
         cscales.append(Fraction(lc, g))
         int_costs.append([sense * v for v in ints] + [0] * n_slack)
-    lp = StandardLP(m=m, n=len(std_cols), cols=std_cols, b=b, costs=int_costs)
+    free = [jp for kind, jp, _, _ in var_map if kind == "free"]
+    lp = StandardLP(m=m, n=len(std_cols), cols=std_cols, b=b, costs=int_costs, free=free)
     return StandardForm(
         problem=problem,
         lp=lp,

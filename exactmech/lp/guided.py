@@ -139,6 +139,10 @@ class FloatModel:
     square families it costs more than the simplex it saves (random 200×200: 19 → 11 ms,
     dense 200×200: 84 → 16 ms of CPU).
 
+    A free variable, split ``x = x⁺ − x⁻`` by the standard form, is passed as one free
+    column (HiGHS handles free columns natively; the split doubles its columns and makes
+    every vertex degenerate); a basic free column maps back to ``x⁺`` or ``x⁻`` by its sign.
+
     Later lexicographic stages change only the costs and fix columns at 0
     (:meth:`restrict`), so HiGHS re-optimises warm from its previous basis.
     """
@@ -158,6 +162,10 @@ class FloatModel:
                 slack[col[0][0]] = j
         self.slack = slack
         absorbed = set(slack.values())
+        # x = x⁺ − x⁻ (a free variable, StandardLP.free): HiGHS gets one free column
+        minus = {j: j + 1 for j in lp.free if j not in absorbed and j + 1 not in absorbed}
+        self.minus = minus
+        absorbed.update(minus.values())
         self.keep = keep = [j for j in range(n) if j not in absorbed]
         kept = [cols[j] for j in keep]
         nk = len(keep)
@@ -186,6 +194,10 @@ class FloatModel:
             else:
                 upper[r] = highspy.kHighsInf
         self.rhs = rhs
+        col_lower = np.zeros(nk)
+        if minus:
+            col_lower[[k for k, j in enumerate(keep) if j in minus]] = -highspy.kHighsInf
+        self.fixed: set[int] = set()
         h.clearModel()
         h.passModel(
             nk,
@@ -195,7 +207,7 @@ class FloatModel:
             int(highspy.ObjSense.kMinimize),
             0.0,
             cost,
-            np.zeros(nk),
+            col_lower,
             np.full(nk, highspy.kHighsInf),
             lower,
             upper,
@@ -218,11 +230,26 @@ class FloatModel:
         )
         if not fix:
             return
+        self.fixed |= set(fix)
         pos = {j: k for k, j in enumerate(keep)}
-        cols = sorted(pos[j] for j in fix if j in pos)
-        if cols:
-            zero = np.zeros(len(cols))
-            self.h.changeColsBounds(len(cols), np.array(cols, dtype=np.int32), zero, zero)
+        inf = float("inf")
+        bounds: dict[int, tuple[float, float]] = {}
+        for j in fix:
+            if j in pos:
+                k = pos[j]
+                if j in self.minus:  # x⁺ = 0: the free variable is <= 0
+                    lo_free = -inf if self.minus[j] not in self.fixed else 0.0
+                    bounds[k] = (lo_free, 0.0)
+                else:
+                    bounds[k] = (0.0, 0.0)
+        for jp, jm in self.minus.items():
+            if jm in fix:  # x⁻ = 0: the free variable is >= 0
+                bounds[pos[jp]] = (0.0, 0.0 if jp in self.fixed else inf)
+        if bounds:
+            ks = sorted(bounds)
+            lo = np.array([bounds[k][0] for k in ks])
+            hi = np.array([bounds[k][1] for k in ks])
+            self.h.changeColsBounds(len(ks), np.array(ks, dtype=np.int32), lo, hi)
         rows = sorted(r for r, j in self.slack.items() if j in fix)
         if rows:  # a slack fixed at 0: its row becomes an equality
             b = self.rhs[rows]
@@ -248,8 +275,16 @@ class FloatModel:
         if not basis.valid:
             return FloatResult(status, [], [])
         basic = highspy.HighsBasisStatus.kBasic
-        keep, slack = self.keep, self.slack
+        keep, slack, minus = self.keep, self.slack, self.minus
         cols = [keep[k] for k, s in enumerate(basis.col_status) if s == basic]
+        sol = h.getSolution()
+        if minus:  # a basic free column: x⁺ basic if its value is >= 0, else x⁻
+            values = sol.col_value if sol.value_valid else None
+            pos = {j: k for k, j in enumerate(keep)}
+            cols = [
+                minus[j] if j in minus and values is not None and values[pos[j]] < 0 else j
+                for j in cols
+            ]
         rows = []
         for i, s in enumerate(basis.row_status):
             if s == basic:
@@ -258,12 +293,14 @@ class FloatModel:
                     rows.append(i)
                 else:
                     cols.append(j)
-        sol = h.getSolution()
         if not (sol.value_valid and sol.dual_valid):
             return FloatResult(status, cols, rows)
         x = [0.0] * self.lp.n
-        for k, v in zip(keep, sol.col_value):
-            x[k] = v
+        for j, v in zip(keep, sol.col_value):
+            if j in minus and v < 0:
+                x[minus[j]] = -v
+            else:
+                x[j] = v
         row_value = sol.row_value
         lp_cols = self.lp.cols
         for r, j in slack.items():

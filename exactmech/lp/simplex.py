@@ -57,7 +57,9 @@ class StandardLP:
     """``min c_s·x  s.t.  A x = b, x >= 0`` with integer data, for stages ``s = 0, 1, ...``.
 
     ``cols[j]`` is column ``j`` of ``A`` as sparse ``(row, int)`` pairs; ``costs[s][j]`` is
-    the integer cost of column ``j`` in stage ``s``.
+    the integer cost of column ``j`` in stage ``s``. ``free`` lists the columns ``j`` whose
+    column ``j + 1`` is their negation in ``A`` and every cost row (``x⁺``, ``x⁻`` of a free
+    variable; a hint the float-guided method uses, never needed for correctness).
     """
 
     m: int
@@ -65,6 +67,7 @@ class StandardLP:
     cols: list[list[tuple[int, int]]]
     b: list[int]
     costs: list[list[int]]
+    free: list[int] = field(default_factory=list)
 
 
 @dataclass

@@ -88,6 +88,9 @@ def test_reconstruct_finds_a_common_denominator() -> None:
     assert reconstruct([float("nan")]) is None
     assert reconstruct([0.1234567890123, 2 ** 0.5]) is None  # no small denominator fits
     assert reconstruct([1e20]) is None  # beyond 2**53: not trusted
+    # thousands of entries, a handful of denominators (the duals of a mechanism LP)
+    many = [k / 64 for k in range(-500, 500)] + [k / 3 for k in range(100)]
+    assert reconstruct(many) == ([k * 3 for k in range(-500, 500)] + [k * 64 for k in range(100)], 192)
 
 
 def _mechanism_standard_form() -> tuple[StandardLP, list[int], guided.FloatResult]:
@@ -220,3 +223,46 @@ def test_second_highs_run_with_presolve_when_the_first_fails(
                   method="float-guided")
     assert (res.fun, res.nit, calls) == (F(36), 0, [False, True])
     assert "proved optimal" in res.message
+
+
+def test_float_model_passes_free_variables_as_one_free_column() -> None:
+    """x = x⁺ − x⁻ reaches HiGHS as one free column; the basis maps back by sign."""
+    # min x + 2y  s.t.  x + y >= -3 (as -x - y <= 3), x - y <= 1, x, y free: x = -1, y = -2
+    p = make_problem([1, 2], A_ub=[[-1, -1], [1, -1]], b_ub=[3, 1], bounds=(None, None))
+    lp = to_standard(p).lp
+    model = guided.FloatModel(lp)
+    assert model.minus == {0: 1, 2: 3} and model.keep == [0, 2]
+    fr = model.run()
+    assert fr.status == "Optimal" and fr.x is not None
+    assert sorted(fr.cols) == [1, 3]  # both negative: x⁻ and y⁻ basic
+    assert fr.x[:4] == [0.0, 1.0, 0.0, 2.0]
+    res = linprog([1, 2], A_ub=[[-1, -1], [1, -1]], b_ub=[3, 1], bounds=(None, None),
+                  method="float-guided")
+    assert (res.fun, res.x, res.nit) == (F(-5), (F(-1), F(-2)), 0)
+
+
+@pytest.mark.parametrize("second", [[1, 0], [-1, 0], [0, 1]])
+def test_lexicographic_stages_with_free_variables(second: list[int]) -> None:
+    """Fixing x⁺ or x⁻ of a free variable on the optimal face becomes a one-sided bound."""
+    # min x + y over x + y >= 1, -5 <= x - y <= 5 (x, y free): a whole edge is optimal
+    p = make_problem([1, 1], A_ub=[[-1, -1], [1, -1], [-1, 1]], b_ub=[-1, 5, 5],
+                     bounds=(None, None))
+    fast = solve_lex(p, [[1, 1], second], method="float-guided")
+    slow = solve_lex(p, [[1, 1], second], method="exact")
+    assert fast.status == slow.status == "optimal"
+    assert fast.fun == slow.fun and fast.x == slow.x
+    assert check(fast)
+
+
+def test_auto_picks_by_size_and_records_the_choice() -> None:
+    """``method="auto"``: the exact simplex up to 24 columns + rows (free variables count
+    twice), float-guided above; the result says which method ran and how long it took."""
+    A = [[(i * j) % 7 + 1 for j in range(10)] for i in range(10)]
+    small = linprog([1] * 10, A_ub=A, b_ub=[5] * 10, maximize=True)
+    assert small.method == "exact" and small.timings["total"] > 0
+    free = linprog([1] * 10, A_ub=A, b_ub=[5] * 10, bounds=[(None, None)] * 10, maximize=True)
+    assert free.method == "float-guided" and {"float", "verify", "check"} <= set(free.timings)
+    assert free.fun == linprog(
+        [1] * 10, A_ub=A, b_ub=[5] * 10, bounds=[(None, None)] * 10, maximize=True,
+        method="exact",
+    ).fun

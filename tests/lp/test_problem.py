@@ -35,6 +35,10 @@ def test_sparse_rows_equal_entrywise_conversion(rows: list[list[object]]) -> Non
 
 
 def test_fast_paths_keep_error_messages() -> None:
+    with pytest.raises(FloatInputError, match=r"A_ub\[0\]\[1\]=0.0 is a float"):
+        make_problem([1, 1], A_ub=[[F(1), 0.0]], b_ub=[1])  # a float zero is an error too
+    with pytest.raises(FloatInputError, match=r"A_ub\[0\]\[1\]=0.0 is a float"):
+        make_problem([1, 1], A_ub=[[1, 0.0]], b_ub=[1])
     with pytest.raises(FloatInputError, match=r"A_ub\[1\]\[2\]=0.5 is a float"):
         make_problem([1, 1, 1], A_ub=[[1, 2, 3], [F(1), 0, 0.5]], b_ub=[1, 2])
     with pytest.raises(ShapeError, match=r"A_eq\[0\] refers to column 3, n=2"):
