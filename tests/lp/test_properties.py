@@ -136,8 +136,10 @@ def test_agrees_with_sympy(method: str, p: LPProblem) -> None:
     """Status and optimal value equal sympy's exact simplex on the equivalent x ≥ 0 form.
 
     sympy 1.14 has known phase-1 bugs (sympy#28089: it may return a point violating the
-    constraints of an infeasible LP, or loop); where sympy's own point is infeasible or it
-    loops, its answer is not evidence and the example is skipped (brute force covers it).
+    constraints of an infeasible LP, call an infeasible LP unbounded, or loop); where sympy's
+    own point is infeasible, it loops, or it calls unbounded an LP for which we return a
+    Farkas certificate that the independent checker accepts, its answer is not evidence and
+    the example is skipped (brute force covers it).
     """
     c, Au, bu, Ae, be, const = _nonneg_form(p)
     res = solve_problem(p, method=method)
@@ -153,10 +155,14 @@ def test_agrees_with_sympy(method: str, p: LPProblem) -> None:
         ok = all(sum(a * v for a, v in zip(row, x)) <= b for row, b in zip(Au, bu)) and all(
             sum(a * v for a, v in zip(row, x)) == b for row, b in zip(Ae, be)
         )
-        if not ok:
+        if not ok:  # sympy's answer is no evidence; ours carries a checked certificate
             note("sympy returned an infeasible point (sympy#28089)")
-            assert res.status == "infeasible"
+            assert check(res)
             return
+    if status == "unbounded" and res.status == "infeasible":
+        assert check(res)  # a verified Farkas vector: the LP is infeasible, sympy is wrong
+        note("sympy called an infeasible LP unbounded (sympy#28089)")
+        return
     assert res.status == status
     if status == "optimal":
         sense = -1 if p.maximize else 1
