@@ -35,6 +35,22 @@ def test_section_3_3_table_over_all_25_pairs() -> None:
     assert len(g._cache) < 3 * 25 * 9
 
 
+def test_buyer_utilities_do_not_depend_on_the_vertex_the_solver_returns() -> None:
+    """Paper 000, §3.3: U_A + U_B = U on every pair; identical buyers with the same partition
+    split U equally (the buyer-symmetric optimal mechanism), and swapping the partitions swaps
+    the utilities. ({{1}, {2, 3}} for both: U = 1/8, so 1/16 each; a solver's vertex may hand
+    the type-3 tie to either buyer, which once printed 1/8 and 0.)"""
+    g = DisclosureGame(*G33)
+    table = g.all_profiles()
+    for (pa, pb), o in table.items():
+        assert sum(o.utilities) == o.surplus_max
+        assert table[(pb, pa)].utilities == o.utilities[::-1]
+        if pa == pb:
+            assert o.utilities[0] == o.utilities[1]
+    split = ((0,), (1, 2))
+    assert table[(split, split)].utilities == (F(1, 16), F(1, 16))
+
+
 @settings(max_examples=15)
 @given(st.lists(st.integers(1, 5), min_size=3, max_size=3))
 def test_full_disclosure_gives_zero_surplus_and_max_revenue(weights: list[int]) -> None:

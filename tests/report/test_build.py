@@ -45,8 +45,8 @@ def test_master_document_compiles_and_holds_the_exact_values(tmp_path: Path) -> 
     # paper 000 §3.2: the two menus (118.6 = 593/5), §3.3: U = 3/8 and 1/8, welfare 21/8
     for value in ("(1, 0) 3 1", "(1, 1) 12 2", "(31/35, 1) 593/5 2", "(1, 1) 129 3, 4"):
         assert value in text, value
-    assert "{{1, 2, 3}} {{1, 2, 3}} 9/4 3/8 0 21/8 1/4 1/8" in text
-    assert "{{1}, {2, 3}} {{1}, {2, 3}} 39/16 1/8 0 41/16 1/8 0" in text
+    assert "{{1, 2, 3}} {{1, 2, 3}} 9/4 3/8 0 21/8 3/16 3/16" in text
+    assert "{{1}, {2, 3}} {{1}, {2, 3}} 39/16 1/8 0 41/16 1/16 1/16" in text
     # paper 000 §4: Fig. 3c's E[U] differs from the printed 1/6
     assert "7/54 (paper: 1/6)" in text
     # paper 001 Example 1: weights, signals, totals; Algorithm 4's sum against 1 + ln n

@@ -190,7 +190,10 @@ class DisclosureOutcome:
     welfare, welfare_min : Fraction
         ``revenue + surplus_max`` (the paper's W) and ``revenue + surplus_min``.
     utilities : tuple of Fraction
-        Each buyer's expected utility (max-surplus end).
+        Each buyer's expected utility (max-surplus end). In a message profile where buyers
+        have the same kept types and posterior, their split is the buyer-symmetric one (the
+        average over swapping them; see :meth:`DisclosureGame.evaluate`), so it does not
+        depend on which optimal vertex the solver returns.
     always_sell_surplus : Fraction or None
         Buyer surplus when every good is always sold with revenue kept optimal (the largest
         such), or ``None`` if for some message profile no such mechanism exists.
@@ -448,6 +451,32 @@ is not a partition of the types 0..2: type 2 is in no block
             )
         return out
 
+    def _symmetrized(self, mo: MessageOutcome) -> tuple[Fraction, ...]:
+        """Buyer utilities of the max-surplus mechanism, averaged over interchangeable buyers.
+
+        Surplus, revenue and welfare are constant on the revenue-optimal, max-surplus face,
+        but how the surplus splits between buyers need not be: with two identical buyers
+        announcing the same block, the vertex a solver returns may favour either. The face
+        is convex and invariant under swapping buyers whose kept types and posteriors
+        coincide, so the average over those swaps is on the face too; it is the buyer-
+        symmetric optimal mechanism's split, which is what this returns (independent priors;
+        a joint prior's split is returned as found).
+        """
+        utils = list(mo.max_surplus.utilities)
+        if self.joint is not None:
+            return tuple(utils)
+        _, kept, post = self._posterior(mo.blocks)
+        classes: dict[Any, list[int]] = {}
+        for j in range(len(utils)):
+            key = (tuple(self._vectors[j][i] for i in kept[j]), post[j])
+            classes.setdefault(key, []).append(j)
+        for members in classes.values():
+            if len(members) > 1:
+                mean = sum((utils[j] for j in members), _0) / len(members)
+                for j in members:
+                    utils[j] = mean
+        return tuple(utils)
+
     def evaluate(self, partitions: Sequence[Partition]) -> DisclosureOutcome:
         """Exact ex-ante outcome of the partition profile (paper 000, §3).
 
@@ -471,7 +500,7 @@ is not a partition of the types 0..2: type 2 is in no block
             rev += w * hi.revenue
             u_max += w * hi.buyer_surplus
             u_min += w * lo.buyer_surplus
-            utils = [u + w * x for u, x in zip(utils, hi.utilities)]
+            utils = [u + w * x for u, x in zip(utils, self._symmetrized(mo))]
             if always is not None:
                 always = (
                     None
