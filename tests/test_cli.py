@@ -72,6 +72,25 @@ def test_console_script_exit_status() -> None:
     assert "0 mismatch, 0 error" in proc.stdout
 
 
+def test_closed_pipe_stops_quietly() -> None:
+    """`exactmech claims | head -1`: the reader closes the pipe; no traceback, status 141
+    (128 + SIGPIPE, what a shell tool killed by SIGPIPE reports)."""
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from exactmech.cli import main; sys.exit(main())",
+         "claims"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # what `head -1` does after one line
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 141
+    assert first.startswith(b"lp.") and "Traceback" not in err and "BrokenPipe" not in err
+
+
 NETLIB = next(
     (
         p / "shared" / "data" / "netlib"
