@@ -128,6 +128,14 @@ class FloatResult:
         return self.x, self.y
 
 
+def _pow2_scale(values: Any) -> float:
+    """The power of two ``2^e`` with ``max |values| / 2^e`` in ``[1/2, 1)`` (1 if all are 0)."""
+    import numpy as np
+
+    top = float(np.max(np.abs(values))) if len(values) else 0.0
+    return float(np.ldexp(1.0, np.frexp(top)[1])) if top else 1.0
+
+
 class FloatModel:
     """A standard-form LP loaded into HiGHS once (one ``passModel`` call with CSC arrays).
 
@@ -187,6 +195,21 @@ class FloatModel:
         if not (np.all(np.isfinite(value)) and np.all(np.isfinite(rhs))):
             self.ok = False  # pragma: no cover - data beyond 1e308
             return
+        # Scale each row and the costs by powers of two, to a largest magnitude in [1/2, 1):
+        # the standard form's rows are primitive integers (up to 14 digits on paper 003's BCE
+        # LPs), on which HiGHS's own scaling failed ("Unknown" after 7 s on a 110 × 726 LP
+        # that takes 13 ms scaled). Powers of two change no mantissa; x is unchanged, and the
+        # duals are mapped back in run().
+        row_max = np.zeros(m)
+        if nnz:
+            np.maximum.at(row_max, index, np.abs(value))
+        row_max[row_max == 0] = 1.0
+        self.row_scale = row_scale = np.ldexp(1.0, np.frexp(row_max)[1])
+        if nnz:
+            value = value / row_scale[index]
+        rhs = rhs / row_scale
+        self.cost_scale = _pow2_scale(cost)
+        cost = cost / self.cost_scale
         lower, upper = rhs.copy(), rhs.copy()
         for r, j in slack.items():  # Σ a x + v·s = b with s >= 0
             if cols[j][0][1] > 0:
@@ -223,10 +246,10 @@ class FloatModel:
 
         keep = self.keep
         cost = self.lp.costs[stage]
+        values = np.array([cost[j] for j in keep], dtype=np.float64)
+        self.cost_scale = _pow2_scale(values)
         self.h.changeColsCost(
-            len(keep),
-            np.arange(len(keep), dtype=np.int32),
-            np.array([cost[j] for j in keep], dtype=np.float64),
+            len(keep), np.arange(len(keep), dtype=np.int32), values / self.cost_scale
         )
         if not fix:
             return
@@ -303,9 +326,11 @@ class FloatModel:
                 x[j] = v
         row_value = sol.row_value
         lp_cols = self.lp.cols
+        scale = self.row_scale
         for r, j in slack.items():
-            x[j] = (self.rhs[r] - row_value[r]) / lp_cols[j][0][1]
-        return FloatResult(status, cols, rows, x, list(sol.row_dual))
+            x[j] = (self.rhs[r] - row_value[r]) * scale[r] / lp_cols[j][0][1]
+        y = [d * self.cost_scale / sc for d, sc in zip(sol.row_dual, scale)]
+        return FloatResult(status, cols, rows, x, y)
 
 
 def highs_basis(lp: StandardLP) -> tuple[str, list[int], list[int]]:

@@ -231,3 +231,24 @@ def test_lp_size_limit_suggests_symmetric_reduction() -> None:
         worst_case_revenue(mech, prior, max_variables=5)
     with pytest.raises(LPSizeError, match="SymmetricMechanism"):
         worst_case_revenue(mech.to_finite(), prior, symmetric=True)
+
+
+def test_badly_scaled_bce_lp_is_solved_by_highs_without_repair() -> None:
+    """Paper 003, §4 LP (10), symmetric form, I = 2, k = 10, the uniform 11-point prior, for the
+    best EPM of Theorem 4.1: the standard form's rows are primitive integers of up to 14
+    digits. Unscaled, HiGHS ended "Unknown" (then an exact repair was needed); with the
+    power-of-two row and cost scaling of ``exactmech.lp.guided.FloatModel`` its basis is
+    optimal as returned, and the LP value equals the guarantee of ``epm_best_X``."""
+    from exactmech.lp._standard import to_standard
+    from exactmech.lp.guided import FloatModel
+    from exactmech.papers.robust_common_value import as_prior, epm_best_X
+    from exactmech.papers.robust_common_value.bce import _primal_symmetric
+
+    prior = {F(j, 10): F(1, 11) for j in range(11)}
+    X, guarantee = epm_best_X(prior, 2, 10, 10)
+    mech = epm(2, 10, 10, X)
+    problem, _, _ = _primal_symmetric(mech, as_prior(prior, "test"), 10**6, "test")
+    assert FloatModel(to_standard(problem).lp).run().status == "Optimal"
+    res = worst_case_revenue(mech, prior, symmetric=True)
+    assert res.revenue == guarantee
+    assert res.lp.method == "float-guided" and "repair" not in res.lp.timings
