@@ -59,10 +59,10 @@ def main() -> None:
     print("|---|---|---|---|---|")
     cases = [(2, 4, 5), (2, 6, 7), (3, 4, 5), (4, 3, 4)]
     if not quick:
-        cases += [(2, 8, 9), (3, 6, 7), (2, 10, 11)]
+        cases += [(2, 8, 9), (3, 6, 7), (3, 8, 9), (2, 10, 11), (2, 12, 13), (2, 16, 17), (3, 10, 11), (4, 6, 7)]
     for b, k, n in cases:
         print(bce(b, k, n, True), flush=True)
-    for b, k, n in [(2, 4, 5), (3, 4, 5)] + ([] if quick else [(2, 6, 7)]):
+    for b, k, n in [(2, 4, 5), (3, 4, 5)] + ([] if quick else [(2, 6, 7), (3, 6, 7), (2, 10, 11)]):
         print(bce(b, k, n, False), flush=True)
     for b, k, n in [(1, 10, 11), (2, 4, 5)] + ([] if quick else [(1, 20, 21), (2, 6, 7)]):
         print(designer(b, k, n), flush=True)
