@@ -107,13 +107,10 @@ def make_lp(family: str, n: int, seed: int) -> LP:
             values: Any = [list(range(1, n + 1))] * 2
             prior: Any = [[Fraction(1, n)] * n] * 2
         else:
-            from exactmech.claims import paper000 as p0
+            from exactmech.papers.disclosure import EXAMPLE_1, EXAMPLE_2, SECTION_3_3
 
-            values, prior = [
-                (p0.EX1_VALUES, p0.EX1_PRIOR),
-                (p0.EX2_VALUES, p0.EX2_PRIOR),
-                (p0.S33_VALUES, p0.S33_PRIOR),
-            ][n]
+            inst = (EXAMPLE_1, EXAMPLE_2, SECTION_3_3)[n]
+            values, prior = [list(v) for v in inst.values], [list(p) for p in inst.priors]
         prob = build_mechanism_lp(values, prior).problem
         A_ub, A_eq = prob.dense()
         assert prob.maximize and not A_eq and not prob.c0
