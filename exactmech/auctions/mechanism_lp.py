@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from typing import Any
 
@@ -430,6 +430,7 @@ def optimal_mechanism(
     always_sell: bool = False,
     method: str = "auto",
     payments: str = "nonnegative",
+    split: str | None = None,
 ) -> Mechanism:
     """Revenue-optimal mechanism of paper 000, §3.1, with exact tie-breaking.
 
@@ -448,6 +449,12 @@ def optimal_mechanism(
         LP method (``"auto"``, ``"exact"``, ``"float-guided"``).
     payments
         ``"nonnegative"`` (default) or ``"free"``; see :func:`build_mechanism_lp`.
+    split
+        How the buyer surplus splits between buyers is often not unique on the optimal face
+        (two identical buyers: the solver's vertex may favour either). ``"max-min"`` adds a
+        last lexicographic stage that maximises the smallest buyer utility, which for two
+        buyers pins the split down (the one closest to equal), independently of the solver;
+        ``None`` (default) keeps whatever optimal vertex the stages before it return.
 
     Returns
     -------
@@ -475,6 +482,10 @@ def optimal_mechanism(
         raise InvalidProblemError(
             f"optimal_mechanism(): tie={tie!r}; expected 'max-surplus', 'min-surplus' or None"
         )
+    if split not in ("max-min", None):
+        raise InvalidProblemError(
+            f"optimal_mechanism(): split={split!r}; expected 'max-min' or None"
+        )
     floor = None
     if always_sell:
         free = optimal_mechanism(
@@ -495,10 +506,52 @@ def optimal_mechanism(
         objectives.append(mlp.surplus)
     elif tie == "min-surplus":
         objectives.append(tuple(-v for v in mlp.surplus))
-    lex = solve_lex(mlp.problem, objectives, method=method)
+    problem = mlp.problem
+    if split == "max-min" and mlp.buyers > 1:
+        problem, objectives = _max_min_stage(mlp, objectives)
+    lex = solve_lex(problem, objectives, method=method)
     if lex.status != "optimal" or lex.x is None:
         return Mechanism(lex.status, {}, {}, None, None, None, (), mlp, lex)
-    return mechanism_from_solution(mlp, lex.x, lex)
+    return mechanism_from_solution(mlp, lex.x[: mlp.problem.n], lex)
+
+
+def _utility_forms(mlp: MechanismLP) -> list[dict[int, Fraction]]:
+    """Buyer ``j``'s expected utility ``Σ_t p(t)(v_j(t)·q_j(t) − r_j(t))`` as ``{var: coef}``."""
+    forms: list[dict[int, Fraction]] = [{} for _ in range(mlp.buyers)]
+    for t, pt in mlp.prior.items():
+        for j in range(mlp.buyers):
+            form = forms[j]
+            vj = mlp.types[j][t[j]]
+            for k in range(mlp.goods):
+                idx = mlp.q_index[(t, j, k)]
+                form[idx] = form.get(idx, _0) + pt * vj[k]
+            idx = mlp.r_index[(t, j)]
+            form[idx] = form.get(idx, _0) - pt
+    return forms
+
+
+def _max_min_stage(
+    mlp: MechanismLP, objectives: list[Sequence[Fraction]]
+) -> tuple[LPProblem, list[Sequence[Fraction]]]:
+    """The LP with one more free variable ``m <= u_j`` for every buyer, and ``max m`` last."""
+    prob = mlp.problem
+    n = prob.n
+    rows = [
+        ((n, Fraction(1)), *((i, -a) for i, a in sorted(form.items()) if a))
+        for form in _utility_forms(mlp)
+    ]
+    problem = replace(
+        prob,
+        c=(*prob.c, _0),
+        A_ub=(*prob.A_ub, *rows),
+        b_ub=(*prob.b_ub, *([_0] * len(rows))),
+        bounds=(*prob.bounds, (None, None)),
+        var_names=(*prob.var_names, "min_utility"),
+        ub_names=(*prob.ub_names, *(f"min_utility<=u[{j}]" for j in range(len(rows)))),
+    )
+    stages: list[Sequence[Fraction]] = [(*o, _0) for o in objectives]
+    stages.append((*([_0] * n), Fraction(1)))
+    return problem, stages
 
 
 def mechanism_from_solution(

@@ -85,3 +85,23 @@ def test_single_buyer_lp_equals_best_posted_price(values: list[int], weights: li
     best = max(v * sum(p for u, p in zip(values, probs) if u >= v) for v in values)
     mech = optimal_mechanism([values], [probs], method="exact")
     assert mech.revenue == best
+
+
+@pytest.mark.parametrize("method", ["exact", "float-guided"])
+def test_max_min_split_is_unique_and_keeps_revenue_and_surplus(method: str) -> None:
+    """Paper 000 §3.3, no disclosure: revenue 9/4 and buyer surplus 3/8 on the whole max-surplus
+    face, but the split between the two identical buyers is not unique there. ``split="max-min"``
+    returns the equal split 3/16 each, whichever method (and vertex) solves the LP; one buyer
+    revealing {2, 3} against full pooling: 1/6 each of U = 1/3."""
+    mech = optimal_mechanism(*S33, split="max-min", method=method)
+    assert (mech.revenue, mech.buyer_surplus) == (F(9, 4), F(3, 8))
+    assert mech.utilities == (F(3, 16), F(3, 16))
+    assert mech.lex is not None and len(mech.lex.fun) == 3 and check(mech.lex)  # 3 stages, certified
+    assert mech.lex.fun[2] == F(3, 16)  # the last stage's value: the smallest utility
+    asym = optimal_mechanism(
+        [[2, 3], [1, 2, 3]], [["1/3", "2/3"], ["1/4", "1/4", "1/2"]], split="max-min", method=method
+    )
+    assert (asym.revenue, asym.buyer_surplus) == (F(5, 2), F(1, 3))
+    assert asym.utilities == (F(1, 6), F(1, 6))
+    with pytest.raises(InvalidProblemError, match="split='even'"):
+        optimal_mechanism(*S33, split="even")

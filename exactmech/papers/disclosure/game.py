@@ -190,10 +190,11 @@ class DisclosureOutcome:
     welfare, welfare_min : Fraction
         ``revenue + surplus_max`` (the paper's W) and ``revenue + surplus_min``.
     utilities : tuple of Fraction
-        Each buyer's expected utility (max-surplus end). In a message profile where buyers
-        have the same kept types and posterior, their split is the buyer-symmetric one (the
-        average over swapping them; see :meth:`DisclosureGame.evaluate`), so it does not
-        depend on which optimal vertex the solver returns.
+        Each buyer's expected utility (max-surplus end). How the surplus splits is not
+        unique on the optimal face; per message profile the split maximises the smallest
+        buyer utility (unique for two buyers), and buyers with the same kept types and
+        posterior get equal shares, so it does not depend on which optimal vertex the
+        solver returns.
     always_sell_surplus : Fraction or None
         Buyer surplus when every good is always sold with revenue kept optimal (the largest
         such), or ``None`` if for some message profile no such mechanism exists.
@@ -380,8 +381,14 @@ is not a partition of the types 0..2: type 2 is in no block
         *,
         tie: str | None = "max-surplus",
         always_sell: bool = False,
+        split: str | None = "max-min",
     ) -> Mechanism:
         """The seller's optimal mechanism when buyer ``j`` announced ``blocks[j]`` (cached).
+
+        ``tie`` picks the end of the revenue-optimal face (the paper's max-surplus rule by
+        default); ``split="max-min"`` then maximises the smallest buyer utility, so that how
+        the surplus splits between buyers does not depend on the vertex the solver returns
+        (see :func:`~exactmech.auctions.optimal_mechanism`).
 
         The mechanism's type ``k`` of buyer ``j`` is the ``k``-th type of ``blocks[j]`` with
         positive posterior probability (see :meth:`outcomes` for the index map).
@@ -393,7 +400,7 @@ is not a partition of the types 0..2: type 2 is in no block
                 "probability 0"
             )
         vals = tuple(tuple(self._vectors[j][i] for i in kj) for j, kj in enumerate(kept))
-        key = (vals, post, tie, always_sell)
+        key = (vals, post, tie, always_sell, split)
         if key not in self._cache:
             prior: Any = [list(p) for p in post] if self.joint is None else {t: p for t, p in post}
             self._cache[key] = optimal_mechanism(
@@ -403,6 +410,7 @@ is not a partition of the types 0..2: type 2 is in no block
                 ir=self.ir,
                 tie=tie,
                 always_sell=always_sell,
+                split=split,
             )
         return self._cache[key]
 
@@ -456,11 +464,12 @@ is not a partition of the types 0..2: type 2 is in no block
 
         Surplus, revenue and welfare are constant on the revenue-optimal, max-surplus face,
         but how the surplus splits between buyers need not be: with two identical buyers
-        announcing the same block, the vertex a solver returns may favour either. The face
-        is convex and invariant under swapping buyers whose kept types and posteriors
-        coincide, so the average over those swaps is on the face too; it is the buyer-
-        symmetric optimal mechanism's split, which is what this returns (independent priors;
-        a joint prior's split is returned as found).
+        announcing the same block, the vertex a solver returns may favour either. The
+        mechanism's last stage maximises the smallest utility (``split="max-min"``), which
+        fixes the split for two buyers. For more buyers, the face is convex and invariant
+        under swapping buyers whose kept types and posteriors coincide, so the average over
+        those swaps is on the face too: the buyer-symmetric split, which is what this
+        returns (independent priors; under a joint prior the max-min split as found).
         """
         utils = list(mo.max_surplus.utilities)
         if self.joint is not None:
