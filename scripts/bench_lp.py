@@ -17,7 +17,8 @@ Families (feasible, bounded, exact data):
 * ``paper``: the three mechanism LPs of paper 000's claims (§3.2 examples 1 and 2, §3.3),
   revenue objective; tiny, so it measures per-call overhead.
 
-Columns: CPU seconds (median of ``--repeats``; a call over ``--slow`` seconds runs once) of
+Columns: CPU seconds (median of ``--repeats``; a call over ``--slow`` seconds runs once;
+calls under 20 ms repeat until 0.2 s were measured or 50 calls, for every solver) of
 exactmech as a user calls it, ``linprog(...)`` with the default ``method="auto"``
 (``exactmech``; ``auto→`` says which method it picked: the exact simplex for tiny LPs,
 float-guided otherwise), exactmech ``method="float-guided"`` (``guided``, the reference
@@ -136,24 +137,40 @@ def timed_call(fn: Callable[[], Any], name: str | None) -> tuple[float, Any]:
     return SOLVE_CPU.pop(name or "", t), out
 
 
+FAST = 0.02  # a call under this many CPU seconds is repeated ...
+FAST_BUDGET = 0.2  # ... until this many seconds were measured (or FAST_CALLS calls)
+FAST_CALLS = 50
+
+
+def enough(times: list[float], repeats: int, slow: float) -> bool:
+    """Stop measuring? After ``repeats`` calls, or one call over ``slow``; calls under
+    :data:`FAST` repeat until :data:`FAST_BUDGET` seconds or :data:`FAST_CALLS` calls, so a
+    millisecond solver's median is its steady state, not its first calls in a fresh child
+    (copy-on-write page faults after the fork, caches), for every solver alike."""
+    if times[-1] > slow:
+        return True
+    if len(times) < repeats:
+        return False
+    return not (max(times) < FAST and sum(times) < FAST_BUDGET and len(times) < FAST_CALLS)
+
+
 def cpu_time(fn: Callable[[], Any], repeats: int, slow: float, name: str | None = None) -> tuple[float, Any]:
-    """Median CPU seconds over ``repeats`` calls (one call if it takes over ``slow``)."""
-    times, out = [], None
-    for _ in range(repeats):
+    """Median CPU seconds over ``repeats`` calls (see :func:`enough`)."""
+    times: list[float] = []
+    out = None
+    while not times or not enough(times, repeats, slow):
         t, out = timed_call(fn, name)
         times.append(t)
-        if t > slow:
-            break
     return statistics.median(times), out
 
 
 def _child(conn: Any, fn: Callable[[], Any], repeats: int, slow: float, name: str) -> None:
     try:
-        for _ in range(repeats):
+        times: list[float] = []
+        while not times or not enough(times, repeats, slow):
             t, out = timed_call(fn, name)
+            times.append(t)
             conn.send(("ok", t, out))
-            if t > slow:
-                break
         conn.send(("done", 0.0, None))
     except BaseException as exc:
         conn.send(("err", 0.0, f"{type(exc).__name__}: {exc}"))
