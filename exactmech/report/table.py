@@ -60,6 +60,7 @@ LONG_TABLE_ROWS = 30
 WRAP_AS_TEXT = 120
 
 _DIGIT_RUN = re.compile(r"(\d{10})(?=\d)")
+_PRODUCT = re.compile(r"(?<!\*)\*(?!\*)")  # a product's '*', not a power's '**'
 
 
 @dataclass(frozen=True)
@@ -323,6 +324,7 @@ class Table:
                     plain = tex.startswith("\\text{") and tex.count("\\text{") == 1
                     if plain or (is_sympy(v) and len(tex) > WRAP_AS_TEXT):
                         text = latex_escape(value_str(v, digits=digits))
+                        text = _PRODUCT.sub(r"*\\allowbreak{}", text)  # a*b*c wraps at '*'
                         return _DIGIT_RUN.sub(r"\1\\allowbreak{}", text)  # long digits wrap
                     tex = tex.replace(", ", ",\\allowbreak ")  # long tuples wrap
                 return "$" + tex + "$"

@@ -161,6 +161,10 @@ def test_wrapping_math_columns_set_unbreakable_values_as_text() -> None:
     tex = t.to_latex().splitlines()
     body = tex[tex.index(r"\midrule") + 1 : tex.index(r"\bottomrule")]
     assert not body[0].startswith("$") and "x**7" in body[0].replace(r"\textasciicircum{}", "^")
+    # a long product may break after each '*' (paper 003's 64*2**(3/8)*3**(3/4)*... once ran
+    # 13 mm into the margin), never inside a power's '**'
+    assert r"*\allowbreak{}" in body[0] and r"*\allowbreak{}*" not in body[0]
+    assert r"**\allowbreak" not in body[0]
     assert body[1].startswith("opaque")
     assert body[2].startswith(r"$(\frac{1}{2},\allowbreak 3)$")
     assert r"\approx 1.57735$" in body[3]
