@@ -88,6 +88,8 @@ class MechanismLP:
     surplus: tuple[Fraction, ...]
     q_index: dict[tuple[Profile, int, int], int] = field(repr=False)
     r_index: dict[tuple[Profile, int], int] = field(repr=False)
+    #: ``utilities[j]``: buyer ``j``'s expected utility as a linear form (``surplus`` is their sum)
+    utilities: tuple[tuple[Fraction, ...], ...] = field(repr=False)
 
     @property
     def buyers(self) -> int:
@@ -223,16 +225,18 @@ def build_mechanism_lp(
             names.append(f"r[{','.join(map(str, t))}][{j}]")
     n = len(names)
     revenue = [_0] * n
-    surplus = [_0] * n
+    utilities = [[_0] * n for _ in range(ell)]  # buyer j's expected utility, per variable
     for t in profiles:
         pt = p.get(t, _0)
         if not pt:
             continue
         for j in range(ell):
+            u = utilities[j]
             revenue[r_index[(t, j)]] += pt
-            surplus[r_index[(t, j)]] -= pt
+            u[r_index[(t, j)]] -= pt
             for k in range(m):
-                surplus[q_index[(t, j, k)]] += pt * types[j][t[j]][k]
+                u[q_index[(t, j, k)]] += pt * types[j][t[j]][k]
+    surplus = [sum(col, _0) for col in zip(*utilities)]
     A_ub: list[tuple[tuple[int, Fraction], ...]] = []
     b_ub: list[Fraction] = []
     ub_names: list[str] = []
@@ -325,7 +329,15 @@ def build_mechanism_lp(
         eq_names=tuple(eq_names),
     )
     return MechanismLP(
-        problem, types, p, profiles, tuple(revenue), tuple(surplus), q_index, r_index
+        problem,
+        types,
+        p,
+        profiles,
+        tuple(revenue),
+        tuple(surplus),
+        q_index,
+        r_index,
+        tuple(map(tuple, utilities)),
     )
 
 
@@ -515,21 +527,6 @@ def optimal_mechanism(
     return mechanism_from_solution(mlp, lex.x[: mlp.problem.n], lex)
 
 
-def _utility_forms(mlp: MechanismLP) -> list[dict[int, Fraction]]:
-    """Buyer ``j``'s expected utility ``Σ_t p(t)(v_j(t)·q_j(t) − r_j(t))`` as ``{var: coef}``."""
-    forms: list[dict[int, Fraction]] = [{} for _ in range(mlp.buyers)]
-    for t, pt in mlp.prior.items():
-        for j in range(mlp.buyers):
-            form = forms[j]
-            vj = mlp.types[j][t[j]]
-            for k in range(mlp.goods):
-                idx = mlp.q_index[(t, j, k)]
-                form[idx] = form.get(idx, _0) + pt * vj[k]
-            idx = mlp.r_index[(t, j)]
-            form[idx] = form.get(idx, _0) - pt
-    return forms
-
-
 def _max_min_stage(
     mlp: MechanismLP, objectives: list[Sequence[Fraction]]
 ) -> tuple[LPProblem, list[Sequence[Fraction]]]:
@@ -537,8 +534,7 @@ def _max_min_stage(
     prob = mlp.problem
     n = prob.n
     rows = [
-        ((n, Fraction(1)), *((i, -a) for i, a in sorted(form.items()) if a))
-        for form in _utility_forms(mlp)
+        ((n, Fraction(1)), *((i, -a) for i, a in enumerate(form) if a)) for form in mlp.utilities
     ]
     problem = replace(
         prob,
