@@ -128,12 +128,19 @@ class FloatResult:
         return self.x, self.y
 
 
-def _pow2_scale(values: Any) -> float:
-    """The power of two ``2^e`` with ``max |values| / 2^e`` in ``[1/2, 1)`` (1 if all are 0)."""
+def _pow2(top: Any) -> Any:
+    """Elementwise, the power of two ``2^e`` with ``top / 2^e`` in ``[1/2, 1)``; 1 where
+    ``top`` is 0 (``top`` >= 0: a row's or the costs' largest magnitude)."""
     import numpy as np
 
-    top = float(np.max(np.abs(values))) if len(values) else 0.0
-    return float(np.ldexp(1.0, np.frexp(top)[1])) if top else 1.0
+    return np.ldexp(1.0, np.frexp(top)[1])  # frexp(0) = (0, 0): 2^0 = 1
+
+
+def _pow2_scale(values: Any) -> float:
+    """:func:`_pow2` of ``max |values|`` (1 for none or all 0)."""
+    import numpy as np
+
+    return float(_pow2(np.max(np.abs(values)))) if len(values) else 1.0
 
 
 class FloatModel:
@@ -203,8 +210,7 @@ class FloatModel:
         row_max = np.zeros(m)
         if nnz:
             np.maximum.at(row_max, index, np.abs(value))
-        row_max[row_max == 0] = 1.0
-        self.row_scale = row_scale = np.ldexp(1.0, np.frexp(row_max)[1])
+        self.row_scale = row_scale = _pow2(row_max)
         if nnz:
             value = value / row_scale[index]
         rhs = rhs / row_scale
