@@ -258,8 +258,17 @@ def lemma7_middle(prior: ProductPrior, t: int, k: int) -> tuple[Fraction, Fracti
 # -- checks ---------------------------------------------------------------------------------
 
 
-def _tightest(pairs: dict[Any, tuple[Fraction, Fraction]]) -> tuple[Fraction, Fraction]:
-    return min(pairs.values(), key=lambda lr: lr[0] - lr[1])
+def _per_case_check(
+    lemma: str,
+    location: str,
+    statement: str,
+    pairs: dict[Any, tuple[Fraction, Fraction]],
+    details: dict[str, Any],
+) -> LemmaCheck:
+    """``lhs >= rhs`` for every ``(lhs, rhs)`` of ``pairs``, reported at the tightest case."""
+    lhs, rhs = min(pairs.values(), key=lambda lr: lr[0] - lr[1])
+    holds = all(a >= b for a, b in pairs.values())
+    return LemmaCheck(lemma, location, statement, holds, lhs, rhs, details)
 
 
 def check_lemma3(prior: ProductPrior, *, tie: str = "max-surplus") -> LemmaCheck:
@@ -278,14 +287,11 @@ def check_lemma3(prior: ProductPrior, *, tie: str = "max-surplus") -> LemmaCheck
         t: (rank_consumer_surplus(prior, t, tie), lemma3_bound(prior, t))
         for t in range(1, prior.n + 1)
     }
-    lhs, rhs = _tightest(per_t)
-    return LemmaCheck(
+    return _per_case_check(
         "Lemma 3",
         "§4",
         "CS(RANK_t) >= P((1/t) sum_{l<=t} E[Z_l] - E[Z_{t+1}]) for all t",
-        all(a >= b for a, b in per_t.values()),
-        lhs,
-        rhs,
+        per_t,
         {"per_t": per_t, "tie": tie},
     )
 
@@ -398,14 +404,11 @@ def check_lemma7(prior: ProductPrior) -> LemmaCheck:
         per_k[k] = (best_cs, big_p * (1 - pmf[0]) * (xs[k] - xs[k - 1]) / 5)
         for t in range(1, prior.n + 1):
             middle[(t, k)] = lemma7_middle(prior, t, k)
-    lhs, rhs = _tightest(per_k)
-    return LemmaCheck(
+    return _per_case_check(
         "Lemma 7",
         "§5.1.2",
         "max_t CS(RANK_t) >= (1/5) P Pr[Z_1 >= x_k] (x_k - x_{k-1})",
-        all(a >= b for a, b in per_k.values()),
-        lhs,
-        rhs,
+        per_k,
         {"per_k": per_k, "middle": middle},
     )
 

@@ -29,6 +29,13 @@ VALUES = (1, 2, 3, 5)
 _BUYER = {"lo": "b̲", "hi": "b̄", "hi'": "b̄′"}
 _SELLER = {"lo": "s̲", "hi": "s̄"}
 _ACTION = {"0": "∅", "-": "−", "b_lo": "b̲", "b_hi": "b̄", "s_lo": "s̲", "s_hi": "s̄"}
+#: The trade probability q and transfer t, each beside the paper's printed entry (Tables 1, 2, 5)
+_QT_COLUMNS = (
+    Column("q", math=True, align="r", tex="$q$"),
+    Column("q printed", tex="$q$ (printed)"),
+    Column("t", math=True, align="r", tex="$t$"),
+    Column("t printed", tex="$t$ (printed)"),
+)
 
 
 def _theta() -> Any:
@@ -53,10 +60,7 @@ def _table1(ctx: TableContext) -> Table:
             Column("case", align="c"),
             Column("b", align="c", tex="$b$"),
             Column("s", align="c", tex="$s$"),
-            Column("q", math=True, align="r", tex="$q$"),
-            Column("q printed", tex="$q$ (printed)"),
-            Column("t", math=True, align="r", tex="$t$"),
-            Column("t printed", tex="$t$ (printed)"),
+            *_QT_COLUMNS,
         ],
         caption="The two possible forms of the optimal dominant-strategy mechanism (Lemma 2.1)",
         source="paper 004, §2.2, Table 1",
@@ -83,10 +87,7 @@ def _table2(ctx: TableContext) -> Table:
         [
             Column("a_S", align="c", tex="$a_S$"),
             Column("a_B", align="c", tex="$a_B$"),
-            Column("q", math=True, align="r", tex="$q$"),
-            Column("q printed", tex="$q$ (printed)"),
-            Column("t", math=True, align="r", tex="$t$"),
-            Column("t printed", tex="$t$ (printed)"),
+            *_QT_COLUMNS,
         ],
         caption="Flexible-price mechanism with the seller offering",
         source="paper 004, §3.2, Table 2",
@@ -113,10 +114,7 @@ def _table5(ctx: TableContext) -> Table:
             Column("mechanism"),
             Column("a_S", align="c", tex="$a_S$"),
             Column("a_B", align="c", tex="$a_B$"),
-            Column("q", math=True, align="r", tex="$q$"),
-            Column("q printed", tex="$q$ (printed)"),
-            Column("t", math=True, align="r", tex="$t$"),
-            Column("t printed", tex="$t$ (printed)"),
+            *_QT_COLUMNS,
         ],
         caption=(
             "Modified dominant-strategy (left of Table 5) and flexible-price (right) mechanisms "
